@@ -1,0 +1,119 @@
+package org.bookbinder;
+
+import org.bookbinder.annotate.AnnotatedBook;
+import org.bookbinder.annotate.Annotator;
+import org.bookbinder.check.EpubChecker;
+import org.bookbinder.diagnostics.BookbinderException;
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.diagnostics.Severity;
+import org.bookbinder.load.Manuscript;
+import org.bookbinder.load.ManuscriptLoader;
+import org.bookbinder.packaging.EpubPackager;
+import org.bookbinder.packaging.OutputFiles;
+import org.bookbinder.render.Rendition;
+import org.bookbinder.render.Renderer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one entry point: {@code Bookbinder.build(bookDir, options)} runs the pipeline
+ * load → annotate → render → packaging → check and returns the result with its diagnostics.
+ * Problems in the book are diagnostics, never exceptions; an exception from here is a bug or a failing disk.
+ */
+public final class Bookbinder {
+    private Bookbinder() {
+    }
+
+    /** Builds the book in {@code bookDir} into {@code <outDir>/<id>.epub} and {@code <outDir>/<id>.html}. */
+    public static BuildResult build(Path bookDir, BuildOptions options) {
+        Objects.requireNonNull(bookDir, "bookDir must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        try {
+            long t = System.nanoTime();
+            Manuscript manuscript = ManuscriptLoader.load(bookDir, diagnostics);
+            t = lap(timings, "load", t);
+            AnnotatedBook annotated = Annotator.annotate(manuscript, options.sourceDateEpoch(), diagnostics);
+            t = lap(timings, "annotate", t);
+            if (diagnostics.hasErrors()) {
+                return new BuildResult(List.of(), diagnostics.list(), timings);
+            }
+            Rendition rendition = Renderer.render(annotated);
+            t = lap(timings, "render", t);
+            Path outDir = options.outDir().orElse(bookDir.resolve("build"));
+            String id = rendition.config().id();
+            OutputFiles output;
+            try {
+                output = OutputFiles.begin(outDir);
+            } catch (IOException e) {
+                diagnostics.error(Code.OUT_001, outDir.toString(), 0, 0, "cannot write the output directory: " + reason(e));
+                return new BuildResult(List.of(), diagnostics.list(), timings);
+            }
+            try (output) {
+                try (OutputStream epub = output.create(id + ".epub")) {
+                    EpubPackager.write(rendition, epub);
+                }
+                Files.writeString(output.staged(id + ".html"), rendition.printHtml(), StandardCharsets.UTF_8);
+                t = lap(timings, "package", t);
+                if (options.check()) {
+                    EpubChecker.check(output.staged(id + ".epub"), display(bookDir, outDir.resolve(id + ".epub")), diagnostics);
+                    lap(timings, "check", t);
+                }
+                boolean failed = diagnostics.hasErrors()
+                        || (options.strict() && diagnostics.list().stream().anyMatch(d -> d.severity() == Severity.WARNING));
+                if (failed) {
+                    return new BuildResult(List.of(), diagnostics.list(), timings);
+                }
+                List<Path> written = output.commit();
+                return new BuildResult(written, diagnostics.list(), timings);
+            } catch (IOException e) {
+                diagnostics.error(Code.OUT_001, outDir.toString(), 0, 0, "cannot write the output: " + reason(e));
+                return new BuildResult(List.of(), diagnostics.list(), timings);
+            }
+        } catch (BookbinderException e) {
+            return new BuildResult(List.of(), diagnostics.list(), timings);
+        }
+    }
+
+    /** Validates any EPUB file with the same in-process EPUBCheck as {@code build}. */
+    public static BuildResult check(Path epub) {
+        Objects.requireNonNull(epub, "epub must not be null");
+        Diagnostics diagnostics = new Diagnostics();
+        if (!Files.isRegularFile(epub) || !Files.isReadable(epub)) {
+            diagnostics.error(Code.OUT_002, epub.toString(), 0, 0, "no such file, or it cannot be read");
+            return new BuildResult(List.of(), diagnostics.list(), Map.of());
+        }
+        long t = System.nanoTime();
+        EpubChecker.check(epub, epub.toString(), diagnostics);
+        Map<String, Long> timings = new LinkedHashMap<>();
+        lap(timings, "check", t);
+        return new BuildResult(diagnostics.hasErrors() ? List.of() : List.of(epub), diagnostics.list(), timings);
+    }
+
+    private static long lap(Map<String, Long> timings, String stage, long start) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - start) / 1_000_000);
+        return now;
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : " " + m);
+    }
+
+    private static String display(Path bookDir, Path p) {
+        Path base = bookDir.toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,71 @@
+package org.bookbinder.annotate;
+
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.load.Chapter;
+import org.bookbinder.load.Manuscript;
+import org.commonmark.node.Heading;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stage 2: resolves what crosses documents. Chapters are independent here, so they are annotated in parallel;
+ * the book-wide passes (note numbering across chapters, the glossary's backlinks) run after.
+ */
+public final class Annotator {
+    private Annotator() {
+    }
+
+    /**
+     * @param sourceDateEpoch the value of SOURCE_DATE_EPOCH, if set: it overrides the book's date as the
+     *                        package's modification time, for reproducible builds
+     */
+    public static AnnotatedBook annotate(Manuscript manuscript, Optional<Long> sourceDateEpoch, Diagnostics diagnostics) {
+        List<AnnotatedChapter> chapters = manuscript.chapters().parallelStream()
+                .map(c -> annotate(c, diagnostics))
+                .toList();
+        Instant modified = sourceDateEpoch.map(Instant::ofEpochSecond)
+                .or(() -> manuscript.config().date().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .orElse(Instant.EPOCH);
+        return new AnnotatedBook(manuscript.config(), chapters, manuscript.epubCss(), manuscript.printCss(), modified);
+    }
+
+    private static AnnotatedChapter annotate(Chapter chapter, Diagnostics diagnostics) {
+        Map<Heading, String> ids = HeadingIds.assign(chapter.file(), chapter.document(), diagnostics);
+        Typography.apply(chapter.document());
+        String title = null;
+        String titleId = null;
+        List<Section> sections = new ArrayList<>();
+        for (Map.Entry<Heading, String> e : ids.entrySet()) {
+            Heading h = e.getKey();
+            if (h.getLevel() == 1 && title == null) {
+                title = PlainText.of(h);
+                titleId = e.getValue();
+            } else if (h.getLevel() == 2) {
+                sections.add(new Section(e.getValue(), PlainText.of(h)));
+            }
+        }
+        if (title == null) {
+            title = titleFromSlug(chapter.slug());
+            titleId = chapter.slug().matches("[A-Za-z].*") ? chapter.slug() : "c-" + chapter.slug();
+            diagnostics.report(Code.CHAP_004, chapter.file(), 1, 1,
+                    "the chapter has no '# Title' heading; its title will be '" + title + "'");
+        }
+        return new AnnotatedChapter(chapter.file(), chapter.slug(), titleId, title, sections, chapter.frontMatter(),
+                chapter.document());
+    }
+
+    /** "03-japanese-pows" → "Japanese pows": a fallback only, reported as a warning. */
+    static String titleFromSlug(String slug) {
+        String words = slug.replaceFirst("^\\d+[-_ ]*", "").replace('-', ' ').replace('_', ' ').strip();
+        if (words.isEmpty()) {
+            return slug;
+        }
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

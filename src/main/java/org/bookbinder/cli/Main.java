@@ -1,0 +1,60 @@
+package org.bookbinder.cli;
+
+import org.bookbinder.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code bookbinder}: the command line. */
+@Command(name = "bookbinder", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Binds a Markdown manuscript into a valid, accessible EPUB 3 and a print edition.",
+        subcommands = {BuildCommand.class, CheckCommand.class, InitCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.originalArgs().contains("--debug");
+            commandLine.getErr().println("bookbinder: internal error: " + ex + (debug ? "" : " (run again with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return ExitCode.INTERNAL;
+        });
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("bookbinder: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check or init");
+    }
+
+    /** {@code --version}: the tool's version and the EPUBCheck it carries. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bookbinder " + Version.VERSION,
+                    "EPUBCheck " + org.bookbinder.check.EpubChecker.version()};
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.bookbinder.diagnostics;
+
+/**
+ * Every diagnostic code Bookbinder itself reports, with its severity. Codes are stable: tests, scripts
+ * and users match on them. EPUBCheck's own message ids (e.g. {@code RSC-005}) pass through unchanged.
+ */
+public enum Code {
+    /** The book directory has no book.yaml. */
+    BOOK_001("BOOK-001", Severity.ERROR),
+    /** book.yaml is not well-formed YAML. */
+    BOOK_002("BOOK-002", Severity.ERROR),
+    /** book.yaml has a key the tool does not know. */
+    BOOK_003("BOOK-003", Severity.ERROR),
+    /** book.yaml lacks a required key (id, title, language). */
+    BOOK_004("BOOK-004", Severity.ERROR),
+    /** A book.yaml value has the wrong type or form. */
+    BOOK_005("BOOK-005", Severity.ERROR),
+    /** A file named in book.yaml (glossary, bibliography, stylesheet) does not exist. */
+    BOOK_006("BOOK-006", Severity.ERROR),
+
+    /** A chapter listed in book.yaml does not exist. */
+    CHAP_001("CHAP-001", Severity.ERROR),
+    /** The book has no chapters. */
+    CHAP_002("CHAP-002", Severity.ERROR),
+    /** A chapter is not valid UTF-8. */
+    CHAP_003("CHAP-003", Severity.ERROR),
+    /** A chapter has no level-1 heading to take its title from. */
+    CHAP_004("CHAP-004", Severity.WARNING),
+    /** A chapter's front matter has an unknown key or a bad value. */
+    CHAP_005("CHAP-005", Severity.ERROR),
+    /** Two headings in one chapter ask for the same id. */
+    CHAP_006("CHAP-006", Severity.ERROR),
+    /** Malformed attribute block {@code {#id .class key=value}}. */
+    CHAP_007("CHAP-007", Severity.ERROR),
+    /** Raw HTML in a chapter that could not be made well-formed XHTML as written. */
+    CHAP_008("CHAP-008", Severity.WARNING),
+
+    /** The output directory or file cannot be written. */
+    OUT_001("OUT-001", Severity.ERROR),
+    /** A file to check does not exist or cannot be read. */
+    OUT_002("OUT-002", Severity.ERROR),
+
+    /** An unexpected failure inside the tool (a bug): one line, details with --debug. */
+    INTERNAL("BB-INTERNAL", Severity.ERROR);
+
+    private final String id;
+    private final Severity severity;
+
+    Code(String id, Severity severity) {
+        this.id = id;
+        this.severity = severity;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,58 @@
+package org.bookbinder.load;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings and metadata of one book, as read from book.yaml. Paths are relative to the book directory.
+ *
+ * @param id            output file stem: {@code build/<id>.epub}
+ * @param identifier    a URN ({@code urn:uuid:…}, {@code urn:isbn:…}); a stable UUID from {@code id} when not given
+ * @param date          publication date; also the default for {@code dcterms:modified}
+ * @param chapters      the chapter files in reading order, when book.yaml lists them
+ * @param citationStyle a style id from the CSL styles repository, or a path to a .csl file
+ * @param nociteAll     {@code nocite: all}: the bibliography lists every entry, cited or not
+ */
+public record BookConfig(
+        String id,
+        String title,
+        Optional<String> subtitle,
+        List<Creator> creators,
+        String language,
+        String identifier,
+        Optional<LocalDate> date,
+        Optional<String> publisher,
+        Optional<String> rights,
+        Optional<String> description,
+        List<String> subjects,
+        Optional<List<String>> chapters,
+        Optional<String> glossary,
+        Optional<String> bibliography,
+        String citationStyle,
+        boolean nociteAll,
+        Optional<String> edition,
+        Optional<String> source,
+        Optional<String> colophon,
+        Optional<Series> series,
+        NoteNumbering noteNumbering,
+        PrintSettings print) {
+
+    /** A series the book belongs to ({@code belongs-to-collection} in the OPF). */
+    public record Series(String name, Optional<Integer> position) {
+    }
+
+    /** Where note numbers restart. */
+    public enum NoteNumbering { CHAPTER, BOOK }
+
+    /** The print edition's page settings. */
+    public record PrintSettings(String paper, boolean twoSided) {
+        public static final List<String> PAPERS = List.of("a4", "letter", "a5");
+    }
+
+    /** The book.yaml keys this tool understands, in the order the documentation lists them. */
+    public static final List<String> KEYS = List.of(
+            "id", "title", "subtitle", "creators", "language", "identifier", "date", "publisher", "rights",
+            "description", "subjects", "chapters", "glossary", "bibliography", "citation-style", "nocite",
+            "edition", "source", "colophon", "series", "notes", "print");
+}

@@ -1,0 +1,203 @@
+package org.bookbinder.load;
+
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.load.BookConfig.NoteNumbering;
+import org.bookbinder.load.BookConfig.PrintSettings;
+import org.bookbinder.load.BookConfig.Series;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads and validates book.yaml. Every problem becomes a diagnostic with the line and column of the value. */
+final class BookConfigReader {
+    static final String FILE = "book.yaml";
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern RELATOR = Pattern.compile("[a-z]{3}");
+    private static final Pattern URN = Pattern.compile("urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\\S+");
+    private static final List<String> CREATOR_KEYS = List.of("name", "role", "file-as");
+    private static final List<String> SERIES_KEYS = List.of("name", "position");
+    private static final List<String> NOTES_KEYS = List.of("numbering");
+    private static final List<String> PRINT_KEYS = List.of("paper", "two-sided");
+
+    private BookConfigReader() {
+    }
+
+    /** The configuration, or empty when book.yaml has errors (all of them reported). */
+    static Optional<BookConfig> read(String text, Diagnostics diagnostics) {
+        Optional<YamlSource.Root> root = YamlSource.parse(FILE, text, diagnostics, Code.BOOK_002, Code.BOOK_005);
+        if (root.isEmpty()) {
+            if (!diagnostics.hasErrors()) {
+                diagnostics.error(Code.BOOK_004, FILE, 1, 1, "book.yaml is empty: it needs at least id, title and language");
+            }
+            return Optional.empty();
+        }
+        YamlSource yaml = root.get().source();
+        Node top = root.get().node();
+        Optional<Map<String, YamlSource.Entry>> entries = yaml.mapping(top, "book.yaml", BookConfig.KEYS, Code.BOOK_003);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, YamlSource.Entry> e = entries.get();
+        int errorsBefore = countErrors(diagnostics);
+
+        for (String required : List.of("id", "title", "language")) {
+            if (!e.containsKey(required)) {
+                yaml.error(Code.BOOK_004, top, "missing required key '" + required + "'");
+            }
+        }
+        String id = opt(e, "id").flatMap(yaml::string).filter(v -> {
+            if (ID.matcher(v).matches()) {
+                return true;
+            }
+            yaml.error(e.get("id").value(), "id '" + v + "' must be a file-name stem: letters, digits, '.', '_' and '-'");
+            return false;
+        }).orElse(null);
+        String title = opt(e, "title").flatMap(yaml::string).orElse(null);
+        String language = opt(e, "language").flatMap(yaml::string).filter(v -> validLanguage(yaml, e.get("language"), v)).orElse(null);
+        Optional<String> identifier = opt(e, "identifier").flatMap(yaml::string).filter(v -> {
+            if (URN.matcher(v).matches()) {
+                return true;
+            }
+            yaml.error(e.get("identifier").value(), "identifier '" + v + "' must be a URN such as urn:uuid:… or urn:isbn:…");
+            return false;
+        });
+        Optional<LocalDate> date = opt(e, "date").flatMap(yaml::string).flatMap(v -> {
+            try {
+                return Optional.of(LocalDate.parse(v));
+            } catch (DateTimeParseException ex) {
+                yaml.error(e.get("date").value(), "date '" + v + "' must be a date in the form YYYY-MM-DD");
+                return Optional.empty();
+            }
+        });
+        List<Creator> creators = opt(e, "creators").map(c -> creators(yaml, c)).orElse(List.of());
+        Optional<List<String>> chapters = opt(e, "chapters").flatMap(yaml::strings);
+        String citationStyle = opt(e, "citation-style").flatMap(yaml::string).orElse("chicago-notes");
+        boolean nociteAll = opt(e, "nocite").flatMap(yaml::string).map(v -> {
+            if (!"all".equals(v)) {
+                yaml.error(e.get("nocite").value(), "nocite must be 'all' (list every bibliography entry) or left out");
+            }
+            return "all".equals(v);
+        }).orElse(false);
+        Optional<Series> series = opt(e, "series").flatMap(s -> series(yaml, s));
+        NoteNumbering numbering = opt(e, "notes").flatMap(n -> notes(yaml, n)).orElse(NoteNumbering.CHAPTER);
+        PrintSettings print = opt(e, "print").flatMap(p -> print(yaml, p)).orElse(new PrintSettings("a4", false));
+
+        if (countErrors(diagnostics) > errorsBefore || id == null || title == null || language == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BookConfig(
+                id, title,
+                opt(e, "subtitle").flatMap(yaml::string),
+                creators, language,
+                identifier.orElseGet(() -> stableUuid(id)),
+                date,
+                opt(e, "publisher").flatMap(yaml::string),
+                opt(e, "rights").flatMap(yaml::string),
+                opt(e, "description").flatMap(yaml::string),
+                opt(e, "subjects").flatMap(yaml::strings).orElse(List.of()),
+                chapters,
+                opt(e, "glossary").flatMap(yaml::string),
+                opt(e, "bibliography").flatMap(yaml::string),
+                citationStyle, nociteAll,
+                opt(e, "edition").flatMap(yaml::string),
+                opt(e, "source").flatMap(yaml::string),
+                opt(e, "colophon").flatMap(yaml::string),
+                series, numbering, print));
+    }
+
+    /** A name-based UUID, so a book without an identifier keeps the same one from build to build. */
+    static String stableUuid(String id) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(("bookbinder:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int countErrors(Diagnostics diagnostics) {
+        return (int) diagnostics.list().stream().filter(d -> d.isError()).count();
+    }
+
+    private static Optional<YamlSource.Entry> opt(Map<String, YamlSource.Entry> entries, String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    private static boolean validLanguage(YamlSource yaml, YamlSource.Entry entry, String tag) {
+        try {
+            new Locale.Builder().setLanguageTag(tag);
+            return true;
+        } catch (IllformedLocaleException ex) {
+            yaml.error(entry.value(), "language '" + tag + "' is not a BCP 47 language tag such as en-US or de");
+            return false;
+        }
+    }
+
+    private static List<Creator> creators(YamlSource yaml, YamlSource.Entry entry) {
+        List<Creator> out = new ArrayList<>();
+        for (Node item : yaml.list(entry, false).orElse(List.of())) {
+            yaml.mapping(item, "a creator", CREATOR_KEYS, Code.BOOK_003).ifPresent(m -> {
+                Optional<String> name = Optional.ofNullable(m.get("name")).flatMap(yaml::string);
+                if (m.get("name") == null) {
+                    yaml.error(Code.BOOK_004, item, "a creator needs a 'name'");
+                }
+                String role = Optional.ofNullable(m.get("role")).flatMap(yaml::string).orElse("aut");
+                if (!RELATOR.matcher(role).matches()) {
+                    yaml.error(m.get("role").value(), "role '" + role + "' must be a MARC relator code such as aut, edt, ann or trl");
+                }
+                Optional<String> fileAs = Optional.ofNullable(m.get("file-as")).flatMap(yaml::string);
+                name.ifPresent(n -> out.add(new Creator(n, role, fileAs)));
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<Series> series(YamlSource yaml, YamlSource.Entry entry) {
+        return yaml.mapping(entry.value(), "series", SERIES_KEYS, Code.BOOK_003).flatMap(m -> {
+            if (m.get("name") == null) {
+                yaml.error(Code.BOOK_004, entry.value(), "series needs a 'name'");
+                return Optional.empty();
+            }
+            Optional<Integer> position = Optional.ofNullable(m.get("position")).flatMap(yaml::string).flatMap(p -> {
+                try {
+                    return Optional.of(Integer.parseInt(p));
+                } catch (NumberFormatException ex) {
+                    yaml.error(m.get("position").value(), "series position must be a whole number");
+                    return Optional.empty();
+                }
+            });
+            return yaml.string(m.get("name")).map(n -> new Series(n, position));
+        });
+    }
+
+    private static Optional<NoteNumbering> notes(YamlSource yaml, YamlSource.Entry entry) {
+        return yaml.mapping(entry.value(), "notes", NOTES_KEYS, Code.BOOK_003)
+                .flatMap(m -> Optional.ofNullable(m.get("numbering")))
+                .flatMap(n -> yaml.string(n).flatMap(v -> switch (v) {
+                    case "chapter" -> Optional.of(NoteNumbering.CHAPTER);
+                    case "book" -> Optional.of(NoteNumbering.BOOK);
+                    default -> {
+                        yaml.error(n.value(), "notes numbering must be 'chapter' or 'book', not '" + v + "'");
+                        yield Optional.empty();
+                    }
+                }));
+    }
+
+    private static Optional<PrintSettings> print(YamlSource yaml, YamlSource.Entry entry) {
+        return yaml.mapping(entry.value(), "print", PRINT_KEYS, Code.BOOK_003).map(m -> {
+            String paper = Optional.ofNullable(m.get("paper")).flatMap(yaml::string).map(p -> p.toLowerCase(Locale.ROOT)).orElse("a4");
+            if (!PrintSettings.PAPERS.contains(paper)) {
+                yaml.error(m.get("paper").value(), "paper '" + paper + "' must be one of " + String.join(", ", PrintSettings.PAPERS));
+            }
+            boolean twoSided = Optional.ofNullable(m.get("two-sided")).flatMap(yaml::bool).orElse(false);
+            return new PrintSettings(paper, twoSided);
+        });
+    }
+}

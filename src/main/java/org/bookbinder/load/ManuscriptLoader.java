@@ -1,0 +1,228 @@
+package org.bookbinder.load;
+
+import org.bookbinder.diagnostics.BookbinderException;
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.diagnostics.DidYouMean;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.node.Document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Stage 1: reads a book directory into a {@link Manuscript}. */
+public final class ManuscriptLoader {
+    private ManuscriptLoader() {
+    }
+
+    /**
+     * Loads the book in {@code bookDir}. Reports every problem it finds; throws {@link BookbinderException}
+     * when the book cannot be loaded at all.
+     */
+    public static Manuscript load(Path bookDir, Diagnostics diagnostics) {
+        Path yamlPath = bookDir.resolve(BookConfigReader.FILE);
+        if (!Files.isRegularFile(yamlPath)) {
+            diagnostics.error(Code.BOOK_001, display(bookDir, yamlPath), 0, 0,
+                    "no book.yaml in " + bookDir.toAbsolutePath().normalize() + " (run 'bookbinder init' to start a book)");
+            throw new BookbinderException("no book.yaml");
+        }
+        Utf8.Result yamlBytes = Utf8.decode(readBytes(yamlPath));
+        if (yamlBytes instanceof Utf8.Malformed m) {
+            diagnostics.error(Code.BOOK_002, BookConfigReader.FILE, m.line(), m.column(), "book.yaml is not valid UTF-8");
+            throw new BookbinderException("book.yaml not UTF-8");
+        }
+        String yamlText = ((Utf8.Text) yamlBytes).text();
+        BookConfig config = BookConfigReader.read(yamlText, diagnostics)
+                .orElseThrow(() -> new BookbinderException("book.yaml has errors"));
+
+        checkNamedFile(bookDir, config.glossary(), "glossary", diagnostics);
+        checkNamedFile(bookDir, config.bibliography(), "bibliography", diagnostics);
+
+        List<Path> chapterPaths = chapterPaths(bookDir, config, diagnostics);
+        List<Chapter> chapters = chapterPaths.parallelStream()
+                .map(p -> readChapter(bookDir, p, diagnostics))
+                .flatMap(Optional::stream)
+                .toList();
+        String epubCss = stylesheet(bookDir, "epub.css");
+        String printCss = stylesheet(bookDir, "print.css");
+        if (diagnostics.hasErrors()) {
+            throw new BookbinderException("the manuscript has errors");
+        }
+        return new Manuscript(bookDir, config, chapters, epubCss, printCss);
+    }
+
+    private static List<Path> chapterPaths(Path bookDir, BookConfig config, Diagnostics diagnostics) {
+        if (config.chapters().isPresent()) {
+            List<Path> paths = new ArrayList<>();
+            List<String> existing = listMarkdown(bookDir.resolve("chapters")).stream()
+                    .map(p -> slashed(bookDir.relativize(p))).toList();
+            for (String listed : config.chapters().get()) {
+                Path p = bookDir.resolve(listed).normalize();
+                if (Files.isRegularFile(p)) {
+                    paths.add(p);
+                } else {
+                    diagnostics.error(Code.CHAP_001, BookConfigReader.FILE, lineOf(bookDir, listed), 0,
+                            "chapter file '" + listed + "' does not exist" + DidYouMean.hint(listed, existing));
+                }
+            }
+            if (config.chapters().get().isEmpty()) {
+                diagnostics.error(Code.CHAP_002, BookConfigReader.FILE, 0, 0, "'chapters' lists no chapter");
+            }
+            return paths;
+        }
+        List<Path> found = listMarkdown(bookDir.resolve("chapters"));
+        if (found.isEmpty()) {
+            diagnostics.error(Code.CHAP_002, "chapters/", 0, 0, "the book has no chapters: add Markdown files (NN-slug.md) to chapters/");
+        }
+        return found;
+    }
+
+    /** The line of book.yaml that mentions {@code text}, so a bad chapter entry is reported where it is written. */
+    private static int lineOf(Path bookDir, String text) {
+        try {
+            List<String> lines = Files.readAllLines(bookDir.resolve(BookConfigReader.FILE), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // the line is a courtesy; the diagnostic stands without it
+        }
+        return 0;
+    }
+
+    private static List<Path> listMarkdown(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Chapter> readChapter(Path bookDir, Path path, Diagnostics diagnostics) {
+        String file = display(bookDir, path);
+        Utf8.Result decoded = Utf8.decode(readBytes(path));
+        if (decoded instanceof Utf8.Malformed m) {
+            diagnostics.error(Code.CHAP_003, file, m.line(), m.column(), "the chapter is not valid UTF-8 (save it as UTF-8)");
+            return Optional.empty();
+        }
+        String text = ((Utf8.Text) decoded).text();
+        Document document = MarkdownParser.parse(text);
+        FrontMatter frontMatter = frontMatter(file, text, document, diagnostics);
+        String name = path.getFileName().toString();
+        String slug = name.substring(0, name.length() - ".md".length());
+        return Optional.of(new Chapter(file, slug, text, frontMatter, document));
+    }
+
+    private static FrontMatter frontMatter(String file, String text, Document document, Diagnostics diagnostics) {
+        YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+        document.accept(visitor);
+        Map<String, List<String>> data = visitor.getData();
+        if (data.isEmpty()) {
+            return FrontMatter.DEFAULT;
+        }
+        FrontMatter.Matter matter = FrontMatter.Matter.BODY;
+        String type = "chapter";
+        for (Map.Entry<String, List<String>> e : data.entrySet()) {
+            int line = frontMatterLine(text, e.getKey());
+            String value = e.getValue().isEmpty() ? "" : e.getValue().get(0).strip();
+            switch (e.getKey()) {
+                case "matter" -> {
+                    try {
+                        matter = FrontMatter.Matter.valueOf(value.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException ex) {
+                        diagnostics.error(Code.CHAP_005, file, line, 0, "matter must be front, body or back, not '" + value + "'");
+                    }
+                }
+                case "type" -> {
+                    if (FrontMatter.TYPES.contains(value)) {
+                        type = value;
+                    } else {
+                        diagnostics.error(Code.CHAP_005, file, line, 0, "unknown type '" + value + "'"
+                                + DidYouMean.hint(value, FrontMatter.TYPES) + "; one of " + String.join(", ", FrontMatter.TYPES));
+                    }
+                }
+                default -> diagnostics.error(Code.CHAP_005, file, line, 0, "unknown front matter key '" + e.getKey() + "'"
+                        + DidYouMean.hint(e.getKey(), FrontMatter.KEYS));
+            }
+        }
+        return new FrontMatter(matter, type);
+    }
+
+    private static int frontMatterLine(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 1; i < lines.length && !lines[i].startsWith("---"); i++) {
+            if (lines[i].startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static void checkNamedFile(Path bookDir, Optional<String> relative, String key, Diagnostics diagnostics) {
+        relative.ifPresent(r -> {
+            if (!Files.isRegularFile(bookDir.resolve(r))) {
+                diagnostics.error(Code.BOOK_006, BookConfigReader.FILE, lineOf(bookDir, r), 0,
+                        "the " + key + " file '" + r + "' does not exist");
+            }
+        });
+    }
+
+    private static String stylesheet(Path bookDir, String name) {
+        Path p = bookDir.resolve("styles").resolve(name);
+        if (Files.isRegularFile(p)) {
+            return new String(readBytes(p), StandardCharsets.UTF_8);
+        }
+        return defaultStylesheet(name);
+    }
+
+    /** The stylesheet Bookbinder uses when a book has none of its own (also what {@code init} writes). */
+    public static String defaultStylesheet(String name) {
+        try (InputStream in = ManuscriptLoader.class.getResourceAsStream("/org/bookbinder/defaults/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing built-in stylesheet " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readBytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String display(Path bookDir, Path p) {
+        Path rel = p.toAbsolutePath().normalize().startsWith(bookDir.toAbsolutePath().normalize())
+                ? bookDir.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize())
+                : p;
+        return slashed(rel);
+    }
+
+    private static String slashed(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,222 @@
+package org.bookbinder.packaging;
+
+import nl.siegmann.epublib.domain.Author;
+import nl.siegmann.epublib.domain.Book;
+import nl.siegmann.epublib.domain.Identifier;
+import nl.siegmann.epublib.domain.MediaType;
+import nl.siegmann.epublib.domain.Resource;
+import nl.siegmann.epublib.domain.TOCReference;
+import nl.siegmann.epublib.epub.NCXDocument;
+import nl.siegmann.epublib.service.MediatypeService;
+import org.bookbinder.load.BookConfig;
+import org.kxml2.io.KXmlSerializer;
+import org.xmlpull.v1.XmlSerializer;
+import org.bookbinder.load.Creator;
+import org.bookbinder.render.Rendition;
+import org.bookbinder.render.Rendition.ContentDocument;
+import org.bookbinder.render.Rendition.NavPoint;
+import org.bookbinder.render.Templates;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 4: turns a rendition into an EPUB 3 file. The package is modelled as an epublib {@link Book} (resources,
+ * spine, table of contents, metadata); epublib's {@link NCXDocument} writes the legacy NCX from it. The EPUB 3
+ * package document comes from the {@code package.opf} template, since epublib writes EPUB 2 only.
+ */
+public final class EpubPackager {
+    static final String CONTENT_DIR = "EPUB/";
+    private static final MediaType XHTML = MediatypeService.XHTML;
+    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private EpubPackager() {
+    }
+
+    /** Writes the EPUB to {@code out} (not closed). */
+    public static void write(Rendition rendition, OutputStream out) throws IOException {
+        Book book = model(rendition);
+        byte[] ncx = ncx(book);
+        byte[] opf = packageDocument(rendition, book).getBytes(StandardCharsets.UTF_8);
+        try (DeterministicZip zip = new DeterministicZip(new NonClosing(out), rendition.modified())) {
+            zip.mimetype();
+            zip.add("META-INF/container.xml", resource("/org/bookbinder/templates/epub/container.xml"));
+            zip.add(CONTENT_DIR + "package.opf", opf);
+            zip.add(CONTENT_DIR + "toc.ncx", ncx);
+            zip.add(CONTENT_DIR + "styles/epub.css", rendition.epubCss().getBytes(StandardCharsets.UTF_8));
+            for (ContentDocument doc : rendition.documents()) {
+                zip.add(CONTENT_DIR + doc.href(), doc.xhtml().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /**
+     * The legacy NCX, written by epublib's {@link NCXDocument}. The serializer is made here rather than through
+     * xmlpull's factory lookup, which breaks when two XML pull libraries share the classpath's service file.
+     */
+    static byte[] ncx(Book book) throws IOException {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        XmlSerializer serializer = new KXmlSerializer();
+        serializer.setOutput(data, "UTF-8");
+        NCXDocument.write(serializer, book);
+        return data.toByteArray();
+    }
+
+    /** The epublib model of the package: metadata, resources, spine and table of contents. */
+    static Book model(Rendition rendition) {
+        BookConfig config = rendition.config();
+        Book book = new Book();
+        book.getMetadata().addTitle(config.title());
+        book.getMetadata().setLanguage(config.language());
+        book.getMetadata().addIdentifier(new Identifier(scheme(config.identifier()), config.identifier()));
+        for (Creator c : config.creators()) {
+            Author author = ncxAuthor(c);
+            if (c.role().equals("aut")) {
+                book.getMetadata().addAuthor(author);
+            } else {
+                book.getMetadata().addContributor(author);
+            }
+        }
+        Map<String, Resource> byHref = new HashMap<>();
+        book.getResources().add(new Resource("css", rendition.epubCss().getBytes(StandardCharsets.UTF_8), "styles/epub.css", MediatypeService.CSS));
+        for (ContentDocument doc : rendition.documents()) {
+            Resource r = new Resource(doc.id(), doc.xhtml().getBytes(StandardCharsets.UTF_8), doc.href(), XHTML);
+            r.setTitle(doc.title());
+            book.getResources().add(r);
+            byHref.put(doc.href(), r);
+            if (doc.inSpine()) {
+                book.getSpine().addResource(r);
+            }
+        }
+        for (NavPoint point : rendition.toc()) {
+            book.getTableOfContents().addTOCReference(reference(point, byHref));
+        }
+        return book;
+    }
+
+    /** epublib writes authors as "last, first": give it the file-as form's parts, or split the name at its last space. */
+    private static Author ncxAuthor(Creator c) {
+        String fileAs = c.fileAs().orElse(null);
+        if (fileAs != null && fileAs.contains(",")) {
+            int comma = fileAs.indexOf(',');
+            return new Author(fileAs.substring(comma + 1).strip(), fileAs.substring(0, comma).strip());
+        }
+        int space = c.name().lastIndexOf(' ');
+        return space < 0 ? new Author("", c.name()) : new Author(c.name().substring(0, space), c.name().substring(space + 1));
+    }
+
+    private static TOCReference reference(NavPoint point, Map<String, Resource> byHref) {
+        int hash = point.href().indexOf('#');
+        String file = hash < 0 ? point.href() : point.href().substring(0, hash);
+        String fragment = hash < 0 ? null : point.href().substring(hash + 1);
+        TOCReference ref = new TOCReference(point.title(), byHref.get(file), fragment);
+        for (NavPoint child : point.children()) {
+            ref.addChildSection(reference(child, byHref));
+        }
+        return ref;
+    }
+
+    private static String scheme(String urn) {
+        return urn.startsWith("urn:isbn:") ? "ISBN" : "UUID";
+    }
+
+    private static String packageDocument(Rendition rendition, Book book) {
+        BookConfig c = rendition.config();
+        boolean hasAuthor = c.creators().stream().anyMatch(cr -> cr.role().equals("aut"));
+        List<Map<String, Object>> creators = new ArrayList<>();
+        int n = 0;
+        for (Creator cr : c.creators()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            n++;
+            boolean primary = !hasAuthor || cr.role().equals("aut");
+            m.put("element", primary ? "creator" : "contributor");
+            m.put("id", (primary ? "creator-" : "contributor-") + n);
+            m.put("name", cr.name());
+            m.put("role", cr.role());
+            m.put("fileAs", cr.fileAs().orElse(null));
+            creators.add(m);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(item("ncx", "toc.ncx", "application/x-dtbncx+xml", null));
+        items.add(item("css", "styles/epub.css", "text/css", null));
+        List<String> spine = new ArrayList<>();
+        for (ContentDocument doc : rendition.documents()) {
+            items.add(item(doc.id(), doc.href(), XHTML.getName(), doc.properties().isEmpty() ? null : String.join(" ", doc.properties().stream().sorted().toList())));
+            if (doc.inSpine()) {
+                spine.add(doc.id());
+            }
+        }
+        Map<String, Object> v = new HashMap<>();
+        v.put("lang", c.language());
+        v.put("identifier", c.identifier());
+        v.put("title", c.title());
+        v.put("subtitle", c.subtitle().orElse(null));
+        v.put("creators", creators);
+        v.put("date", c.date().map(Object::toString).orElse(null));
+        v.put("publisher", c.publisher().orElse(null));
+        v.put("rights", c.rights().orElse(null));
+        v.put("description", c.description().orElse(null));
+        v.put("source", c.source().orElse(null));
+        v.put("subjects", c.subjects());
+        v.put("series", c.series().orElse(null));
+        v.put("modified", MODIFIED.format(rendition.modified()));
+        v.put("items", items);
+        v.put("spine", spine);
+        return Templates.epub("package.opf", v);
+    }
+
+    private static Map<String, Object> item(String id, String href, String mediaType, String properties) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("href", href);
+        m.put("mediaType", mediaType);
+        m.put("properties", properties);
+        return m;
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = EpubPackager.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets the zip finish its central directory without closing the caller's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /** For tests: the EPUB as bytes. */
+    public static byte[] toBytes(Rendition rendition) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(rendition, out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,67 @@
+package org.bookbinder.render;
+
+import org.bookbinder.load.HeadingAttributes;
+import org.bookbinder.load.Span;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * commonmark's HTML renderer, set up for chapters: our nodes ({@link Span}, {@link HeadingAttributes}) get their
+ * renderers, headings get their ids and classes. Thread-safe; the output is HTML, made XHTML by {@link Markup}.
+ */
+final class ChapterHtml {
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(List.of(FootnotesExtension.builder().inlineFootnotes(true).build(), TablesExtension.create()))
+            .nodeRendererFactory(SpanRenderer::new)
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Heading && node.getFirstChild() instanceof HeadingAttributes a) {
+                    attributes.putAll(a.attributes().toHtml());
+                }
+            })
+            .build();
+
+    private ChapterHtml() {
+    }
+
+    static String render(Node document) {
+        return RENDERER.render(document);
+    }
+
+    /** Writes a span with its attributes around its children; writes nothing for heading attributes. */
+    private static final class SpanRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+
+        SpanRenderer(HtmlNodeRendererContext context) {
+            this.context = context;
+            this.html = context.getWriter();
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Span.class, HeadingAttributes.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            if (node instanceof Span span) {
+                Map<String, String> attributes = context.extendAttributes(node, "span", span.attributes().toHtml());
+                html.tag("span", attributes);
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    context.render(child);
+                }
+                html.tag("/span");
+            }
+        }
+    }
+}

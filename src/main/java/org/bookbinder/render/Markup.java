@@ -1,0 +1,50 @@
+package org.bookbinder.render;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one place that decides how markup is serialised: XHTML for the EPUB, HTML5 for the print edition.
+ * Every fragment and page goes through here, so output (and golden files) stay stable.
+ *
+ * <p>commonmark's HTML is HTML, not XML (bare attributes, {@code <br>}), and raw HTML in a chapter may be
+ * anything: jsoup parses it as a browser would and writes it back well-formed.
+ */
+public final class Markup {
+    private Markup() {
+    }
+
+    /** Parses an HTML fragment into a detached body element. */
+    public static Element parseFragment(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings(settings(Document.OutputSettings.Syntax.html));
+        return doc.body();
+    }
+
+    /** The children of {@code container} as XHTML (XML syntax), with {@code xml:lang} beside every {@code lang}. */
+    public static String xhtml(Element container) {
+        for (Element e : container.select("[lang]")) {
+            e.attr("xml:lang", e.attr("lang"));
+        }
+        container.ownerDocument().outputSettings(settings(Document.OutputSettings.Syntax.xml));
+        return container.html();
+    }
+
+    /** The children of {@code container} as HTML5. */
+    public static String html(Element container) {
+        container.ownerDocument().outputSettings(settings(Document.OutputSettings.Syntax.html));
+        return container.html();
+    }
+
+    private static Document.OutputSettings settings(Document.OutputSettings.Syntax syntax) {
+        return new Document.OutputSettings()
+                .syntax(syntax)
+                .escapeMode(Entities.EscapeMode.xhtml)
+                .charset(StandardCharsets.UTF_8)
+                .prettyPrint(false);
+    }
+}

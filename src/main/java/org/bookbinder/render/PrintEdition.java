@@ -1,0 +1,73 @@
+package org.bookbinder.render;
+
+import org.bookbinder.annotate.AnnotatedBook;
+import org.bookbinder.annotate.AnnotatedChapter;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single-file print edition: title page, contents and every chapter in one HTML5 document with the print
+ * stylesheet inlined. Each chapter's ids are prefixed with the chapter's slug so that they stay unique in one
+ * document, and links between chapter files become links within the page.
+ */
+final class PrintEdition {
+    private PrintEdition() {
+    }
+
+    record Part(AnnotatedChapter chapter, Element body) {
+    }
+
+    static String render(AnnotatedBook book, List<Part> parts, String colophonHtml, Map<String, Object> common) {
+        Map<String, String> prefixes = new HashMap<>();
+        for (Part p : parts) {
+            prefixes.put(p.chapter().slug() + ".xhtml", prefix(p.chapter().slug()));
+        }
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        for (Part p : parts) {
+            String prefix = prefix(p.chapter().slug());
+            localiseIds(p.body(), prefix, prefixes);
+            Map<String, Object> ch = new LinkedHashMap<>();
+            ch.put("id", prefix.substring(0, prefix.length() - 1));
+            ch.put("titleId", prefix + p.chapter().titleId());
+            ch.put("title", p.chapter().title());
+            ch.put("type", p.chapter().frontMatter().type());
+            ch.put("matter", p.chapter().frontMatter().matter().name().toLowerCase(java.util.Locale.ROOT));
+            ch.put("sections", p.chapter().sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
+            ch.put("html", Markup.html(p.body()));
+            chapters.add(ch);
+        }
+        Map<String, Object> vars = new HashMap<>(common);
+        vars.put("chapters", chapters);
+        vars.put("css", book.printCss());
+        vars.put("colophonHtml", colophonHtml);
+        return Templates.print("book.html", vars);
+    }
+
+    private static String prefix(String slug) {
+        return (slug.matches("[A-Za-z].*") ? slug : "c" + slug) + "-";
+    }
+
+    private static void localiseIds(Element body, String prefix, Map<String, String> prefixes) {
+        for (Element e : body.select("[id]")) {
+            e.attr("id", prefix + e.attr("id"));
+        }
+        for (Element a : body.select("a[href]")) {
+            String href = a.attr("href");
+            if (href.startsWith("#")) {
+                a.attr("href", "#" + prefix + href.substring(1));
+            } else if (!href.contains(":")) {
+                int hash = href.indexOf('#');
+                String file = hash < 0 ? href : href.substring(0, hash);
+                String other = prefixes.get(file.substring(file.lastIndexOf('/') + 1));
+                if (other != null) {
+                    a.attr("href", "#" + (hash < 0 ? other.substring(0, other.length() - 1) : other + href.substring(hash + 1)));
+                }
+            }
+        }
+    }
+}

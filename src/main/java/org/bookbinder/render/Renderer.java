@@ -1,0 +1,145 @@
+package org.bookbinder.render;
+
+import org.bookbinder.Version;
+import org.bookbinder.annotate.AnnotatedBook;
+import org.bookbinder.annotate.AnnotatedChapter;
+import org.bookbinder.annotate.Section;
+import org.bookbinder.load.BookConfig;
+import org.bookbinder.load.FrontMatter;
+import org.bookbinder.load.MarkdownParser;
+import org.bookbinder.render.Rendition.ContentDocument;
+import org.bookbinder.render.Rendition.NavPoint;
+import org.jsoup.nodes.Element;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 3: renders the annotated book into the EPUB's content documents and the single-file print edition,
+ * both from the same rendered chapter bodies. Chapters render in parallel.
+ */
+public final class Renderer {
+    static final String TITLE_PAGE = "titlepage";
+    static final String NAV = "nav";
+    static final String COLOPHON = "colophon";
+
+    private Renderer() {
+    }
+
+    public static Rendition render(AnnotatedBook book) {
+        BookConfig config = book.config();
+        Map<String, Object> common = commonVariables(book);
+
+        List<RenderedChapter> chapters = book.chapters().parallelStream().map(c -> renderChapter(c, common)).toList();
+        List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
+        List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
+        List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
+        List<RenderedChapter> ordered = new ArrayList<>(front);
+        ordered.addAll(body);
+        ordered.addAll(back);
+
+        String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
+
+        List<NavPoint> toc = new ArrayList<>();
+        toc.add(new NavPoint("Title Page", href(TITLE_PAGE), List.of()));
+        for (RenderedChapter c : ordered) {
+            List<NavPoint> sections = c.chapter.sections().stream()
+                    .map(s -> new NavPoint(s.title(), href(c.chapter.slug()) + "#" + s.id(), List.of())).toList();
+            toc.add(new NavPoint(c.chapter.title(), href(c.chapter.slug()), sections));
+        }
+        toc.add(new NavPoint("Colophon", href(COLOPHON), List.of()));
+
+        List<Map<String, String>> landmarks = new ArrayList<>();
+        landmarks.add(landmark("titlepage", "Title Page", href(TITLE_PAGE)));
+        landmarks.add(landmark("toc", "Table of Contents", "nav.xhtml#toc"));
+        RenderedChapter firstBody = body.isEmpty() ? ordered.get(0) : body.get(0);
+        landmarks.add(landmark("bodymatter", "Start of Content", href(firstBody.chapter.slug())));
+        landmarks.add(landmark("colophon", "Colophon", href(COLOPHON)));
+
+        List<ContentDocument> documents = new ArrayList<>();
+        documents.add(page(TITLE_PAGE, "Title Page", Templates.epub("titlepage.xhtml", common), Set.of()));
+        Map<String, Object> navVars = new HashMap<>(common);
+        navVars.put("toc", toc);
+        navVars.put("landmarks", landmarks);
+        documents.add(new ContentDocument(NAV, "nav.xhtml", "Contents", Templates.epub("nav.xhtml", navVars), Set.of("nav"), true));
+        for (RenderedChapter c : ordered) {
+            documents.add(page(c.chapter.slug(), c.chapter.title(), c.xhtml, Set.of()));
+        }
+        Map<String, Object> colophonVars = new HashMap<>(common);
+        colophonVars.put("colophonHtml", colophonHtml);
+        documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
+
+        String printHtml = PrintEdition.render(book, ordered.stream().map(c -> new PrintEdition.Part(c.chapter, c.printBody)).toList(),
+                colophonHtml, common);
+        return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml);
+    }
+
+    static String href(String slug) {
+        return "text/" + slug + ".xhtml";
+    }
+
+    private static Map<String, String> landmark(String type, String title, String href) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("title", title);
+        m.put("href", href);
+        return m;
+    }
+
+    private static ContentDocument page(String slug, String title, String xhtml, Set<String> properties) {
+        return new ContentDocument(slug.matches("[A-Za-z].*") ? slug : "c-" + slug, href(slug), title, xhtml, properties, true);
+    }
+
+    /** A chapter rendered once, serialised twice: XHTML for the EPUB, HTML for the print edition. */
+    private record RenderedChapter(AnnotatedChapter chapter, String xhtml, Element printBody) {
+    }
+
+    private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common) {
+        Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
+        Element printBody = body.clone();
+        Map<String, Object> vars = new HashMap<>(common);
+        vars.put("title", chapter.title());
+        vars.put("matter", chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter");
+        vars.put("type", chapter.frontMatter().type());
+        vars.put("role", "doc-" + chapter.frontMatter().type());
+        vars.put("titleId", chapter.titleId());
+        vars.put("content", Markup.xhtml(body));
+        return new RenderedChapter(chapter, Templates.epub("chapter.xhtml", vars), printBody);
+    }
+
+    /** Variables every page template may use. */
+    private static Map<String, Object> commonVariables(AnnotatedBook book) {
+        BookConfig c = book.config();
+        Map<String, Object> v = new HashMap<>();
+        v.put("lang", c.language());
+        v.put("bookTitle", c.title());
+        v.put("subtitle", c.subtitle().orElse(null));
+        v.put("authors", Credits.authors(c.creators()));
+        v.put("otherCredits", Credits.others(c.creators()));
+        v.put("edition", c.edition().orElse(null));
+        v.put("publisher", c.publisher().orElse(null));
+        v.put("rights", c.rights().orElse(null));
+        v.put("source", c.source().orElse(null));
+        v.put("description", c.description().orElse(null));
+        LocalDate date = c.date().orElse(book.modified().atZone(ZoneOffset.UTC).toLocalDate());
+        v.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(c.language())).format(date));
+        v.put("year", String.valueOf(date.getYear()));
+        v.put("identifier", c.identifier());
+        v.put("toolVersion", Version.VERSION);
+        return v;
+    }
+
+    /** Sections of a chapter, for templates. */
+    static List<Section> sections(AnnotatedChapter chapter) {
+        return chapter.sections();
+    }
+}

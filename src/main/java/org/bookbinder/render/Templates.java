@@ -1,0 +1,44 @@
+package org.bookbinder.render;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Thymeleaf engines for every generated document. Templates are natural templates under
+ * {@code src/main/resources/org/bookbinder/templates/}: {@code epub/} in XML mode (XHTML, OPF, NCX-free nav),
+ * {@code print/} in HTML mode. Parsed templates are cached for the life of the process. Thread-safe.
+ */
+public final class Templates {
+    private static final TemplateEngine XML = engine(TemplateMode.XML, "epub/");
+    private static final TemplateEngine HTML = engine(TemplateMode.HTML, "print/");
+
+    private Templates() {
+    }
+
+    /** Renders {@code templates/epub/<name>} in XML mode. */
+    public static String epub(String name, Map<String, Object> variables) {
+        return XML.process(name, new Context(Locale.ROOT, variables));
+    }
+
+    /** Renders {@code templates/print/<name>} in HTML mode. */
+    public static String print(String name, Map<String, Object> variables) {
+        return HTML.process(name, new Context(Locale.ROOT, variables));
+    }
+
+    private static TemplateEngine engine(TemplateMode mode, String folder) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
+        resolver.setPrefix("org/bookbinder/templates/" + folder);
+        resolver.setTemplateMode(mode);
+        resolver.setForceTemplateMode(true);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}
