@@ -105,6 +105,7 @@ public final class Renderer {
 
     private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common) {
         Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
+        linkChaptersByOutputName(body);
         Element printBody = body.clone();
         Map<String, Object> vars = new HashMap<>(common);
         vars.put("title", chapter.title());
@@ -114,6 +115,16 @@ public final class Renderer {
         vars.put("titleId", chapter.titleId());
         vars.put("content", Markup.xhtml(body));
         return new RenderedChapter(chapter, Templates.epub("chapter.xhtml", vars), printBody);
+    }
+
+    /** A link to another chapter's Markdown file ({@code 02-middle.md#x}) becomes a link to its XHTML file. */
+    private static void linkChaptersByOutputName(Element body) {
+        for (Element a : body.select("a[href]")) {
+            String href = a.attr("href");
+            if (!href.contains(":") && href.matches("(?:\\./)?(?:chapters/)?[^/#]+\\.md(?:#.*)?")) {
+                a.attr("href", href.replaceFirst("^(?:\\./)?(?:chapters/)?([^/#]+)\\.md", "$1.xhtml"));
+            }
+        }
     }
 
     /** Variables every page template may use. */
