@@ -196,6 +196,31 @@ class EndToEndTest {
     }
 
     @Test
+    void notesAreNumberedAndPopUpMarkupFollowsTheReference() {
+        Document ch = xml("EPUB/text/01-beginning.xhtml");
+        Element ref = ch.selectFirst("a[epub:type=noteref]");
+        assertThat(ref.attr("role")).isEqualTo("doc-noteref");
+        assertThat(ref.text()).isEqualTo("1");
+        assertThat(ref.id()).isEqualTo("nref-1");
+        Element note = ch.getElementById(ref.attr("href").substring(1));
+        assertThat(note.tagName()).isEqualTo("aside");
+        assertThat(note.attr("epub:type")).isEqualTo("footnote");
+        assertThat(note.attr("role")).isEqualTo("doc-footnote");
+        assertThat(note.siblingIndex()).isGreaterThan(0);
+        Element backlink = note.selectFirst("p > a");
+        assertThat(backlink.attr("role")).isEqualTo("doc-backlink");
+        assertThat(backlink.attr("href")).isEqualTo("#nref-1");
+        assertThat(backlink.text()).isEqualTo("1.");
+        assertThat(note.selectFirst("p").text()).isEqualTo("1. The first note, with emphasis.");
+        String xhtml = new String(entries.get("EPUB/text/01-beginning.xhtml"), StandardCharsets.UTF_8);
+        assertThat(xhtml.indexOf("id=\"note-1\"")).as("the note comes after its reference").isGreaterThan(xhtml.indexOf("id=\"nref-1\""));
+
+        Document middle = xml("EPUB/text/02-middle.xhtml");
+        assertThat(middle.selectFirst("a[epub:type=noteref]").text()).as("numbering restarts per chapter").isEqualTo("1");
+        assertThat(middle.selectFirst("aside#note-1").text()).isEqualTo("1. Inline notes work too.");
+    }
+
+    @Test
     void titlePageAndColophonComeFromBookYaml() {
         Document title = xml("EPUB/text/titlepage.xhtml");
         assertThat(title.selectFirst("h1").text()).isEqualTo("A Basic Test Book");
@@ -229,6 +254,8 @@ class EndToEndTest {
         assertThat(doc.select("a[href]").eachAttr("href")).as("links stay inside the page")
                 .allMatch(h -> h.startsWith("#"));
         assertThat(doc.selectFirst("nav.toc").select("a").eachText()).contains("The Beginning", "First Section", "Afterword");
+        assertThat(doc.select("[epub:type], [xml:lang]")).as("no EPUB-only attributes in HTML5").isEmpty();
+        assertThat(doc.select("aside[role=doc-footnote]")).hasSize(2);
     }
 
     @Test

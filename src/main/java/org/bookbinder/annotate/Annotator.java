@@ -2,6 +2,9 @@ package org.bookbinder.annotate;
 
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.annotate.notes.NoteCounter;
+import org.bookbinder.annotate.notes.Notes;
+import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.Chapter;
 import org.bookbinder.load.Manuscript;
 import org.commonmark.node.Heading;
@@ -29,6 +32,13 @@ public final class Annotator {
         List<AnnotatedChapter> chapters = manuscript.chapters().parallelStream()
                 .map(c -> annotate(c, diagnostics))
                 .toList();
+        // Numbering runs in reading order, after the parallel passes: with book-wide numbering each chapter
+        // continues where the one before stopped.
+        NoteCounter bookCounter = new NoteCounter();
+        for (AnnotatedChapter c : chapters) {
+            NoteCounter counter = manuscript.config().noteNumbering() == BookConfig.NoteNumbering.BOOK ? bookCounter : new NoteCounter();
+            Notes.number(c.file(), c.document(), counter, diagnostics);
+        }
         Instant modified = sourceDateEpoch.map(Instant::ofEpochSecond)
                 .or(() -> manuscript.config().date().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .orElse(Instant.EPOCH);

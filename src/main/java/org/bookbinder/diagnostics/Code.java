@@ -35,6 +35,13 @@ public enum Code {
     /** Raw HTML in a chapter that could not be made well-formed XHTML as written. */
     CHAP_008("CHAP-008", Severity.WARNING),
 
+    /** A note reference {@code [^label]} with no definition. */
+    NOTE_001("NOTE-001", Severity.ERROR),
+    /** A note definition that nothing references. */
+    NOTE_002("NOTE-002", Severity.WARNING),
+    /** A note label defined twice in one chapter. */
+    NOTE_003("NOTE-003", Severity.ERROR),
+
     /** The output directory or file cannot be written. */
     OUT_001("OUT-001", Severity.ERROR),
     /** A file to check does not exist or cannot be read. */

@@ -2,7 +2,7 @@ package org.bookbinder.render;
 
 import org.bookbinder.load.HeadingAttributes;
 import org.bookbinder.load.Span;
-import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.bookbinder.annotate.notes.NoteHtmlRenderer;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -21,8 +21,9 @@ import java.util.Set;
  */
 final class ChapterHtml {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-            .extensions(List.of(FootnotesExtension.builder().inlineFootnotes(true).build(), TablesExtension.create()))
+            .extensions(List.of(TablesExtension.create()))
             .nodeRendererFactory(SpanRenderer::new)
+            .nodeRendererFactory(NoteHtmlRenderer::new)
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Heading && node.getFirstChild() instanceof HeadingAttributes a) {
                     attributes.putAll(a.attributes().toHtml());

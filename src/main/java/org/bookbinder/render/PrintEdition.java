@@ -31,6 +31,7 @@ final class PrintEdition {
         for (Part p : parts) {
             String prefix = prefix(p.chapter().slug());
             localiseIds(p.body(), prefix, prefixes);
+            dropEpubAttributes(p.body());
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("id", prefix.substring(0, prefix.length() - 1));
             ch.put("titleId", prefix + p.chapter().titleId());
@@ -50,6 +51,14 @@ final class PrintEdition {
 
     private static String prefix(String slug) {
         return (slug.matches("[A-Za-z].*") ? slug : "c" + slug) + "-";
+    }
+
+    /** EPUB-only attributes have no place in HTML5: {@code epub:type} and {@code xml:lang} are dropped. */
+    private static void dropEpubAttributes(Element body) {
+        for (Element e : body.select("[epub:type], [xml:lang]")) {
+            e.removeAttr("epub:type");
+            e.removeAttr("xml:lang");
+        }
     }
 
     private static void localiseIds(Element body, String prefix, Map<String, String> prefixes) {
