@@ -58,6 +58,9 @@ public final class EpubPackager {
             for (ContentDocument doc : rendition.documents()) {
                 zip.add(CONTENT_DIR + doc.href(), doc.xhtml().getBytes(StandardCharsets.UTF_8));
             }
+            for (Rendition.PackageResource r : rendition.resources()) {
+                zip.add(CONTENT_DIR + r.href(), r.data());
+            }
         }
     }
 
@@ -156,6 +159,9 @@ public final class EpubPackager {
             if (doc.inSpine()) {
                 spine.add(doc.id());
             }
+        }
+        for (Rendition.PackageResource r : rendition.resources()) {
+            items.add(item(r.id(), r.href(), r.mediaType(), r.properties().isEmpty() ? null : String.join(" ", r.properties().stream().sorted().toList())));
         }
         Map<String, Object> v = new HashMap<>();
         v.put("lang", c.language());

@@ -31,6 +31,8 @@ public final class Renderer {
     static final String TITLE_PAGE = "titlepage";
     static final String NAV = "nav";
     static final String COLOPHON = "colophon";
+    /** Section types that get an entry in the nav's landmarks when a chapter (or generated page) has them. */
+    static final Set<String> LANDMARK_TYPES = Set.of("preface", "introduction", "glossary", "bibliography", "endnotes", "appendix");
 
     private Renderer() {
     }
@@ -63,6 +65,12 @@ public final class Renderer {
         landmarks.add(landmark("toc", "Table of Contents", "nav.xhtml#toc"));
         RenderedChapter firstBody = body.isEmpty() ? ordered.get(0) : body.get(0);
         landmarks.add(landmark("bodymatter", "Start of Content", href(firstBody.chapter.slug())));
+        for (RenderedChapter c : ordered) {
+            String type = c.chapter.frontMatter().type();
+            if (LANDMARK_TYPES.contains(type)) {
+                landmarks.add(landmark(type, c.chapter.title(), href(c.chapter.slug())));
+            }
+        }
         landmarks.add(landmark("colophon", "Colophon", href(COLOPHON)));
 
         List<ContentDocument> documents = new ArrayList<>();
@@ -72,7 +80,7 @@ public final class Renderer {
         navVars.put("landmarks", landmarks);
         documents.add(new ContentDocument(NAV, "nav.xhtml", "Contents", Templates.epub("nav.xhtml", navVars), Set.of("nav"), true));
         for (RenderedChapter c : ordered) {
-            documents.add(page(c.chapter.slug(), c.chapter.title(), c.xhtml, Set.of()));
+            documents.add(page(c.chapter.slug(), c.chapter.title(), c.xhtml, c.chapter.manifestProperties()));
         }
         Map<String, Object> colophonVars = new HashMap<>(common);
         colophonVars.put("colophonHtml", colophonHtml);
@@ -80,7 +88,7 @@ public final class Renderer {
 
         String printHtml = PrintEdition.render(book, ordered.stream().map(c -> new PrintEdition.Part(c.chapter, c.printBody)).toList(),
                 colophonHtml, common);
-        return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml);
+        return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, List.of());
     }
 
     static String href(String slug) {

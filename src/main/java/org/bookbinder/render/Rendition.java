@@ -11,10 +11,22 @@ import java.util.Set;
  * package needs (table of contents, landmarks), and the print edition.
  */
 public record Rendition(BookConfig config, Instant modified, List<ContentDocument> documents, String epubCss,
-                        List<NavPoint> toc, String printHtml) {
+                        List<NavPoint> toc, String printHtml, List<PackageResource> resources) {
     public Rendition {
         documents = List.copyOf(documents);
         toc = List.copyOf(toc);
+        resources = List.copyOf(resources);
+    }
+
+    /**
+     * A file of the package that is not a content document in the spine (e.g. a glossary's search key map).
+     *
+     * @param href path inside the content folder
+     */
+    public record PackageResource(String id, String href, String mediaType, byte[] data, Set<String> properties) {
+        public PackageResource {
+            properties = Set.copyOf(properties);
+        }
     }
 
     /**
