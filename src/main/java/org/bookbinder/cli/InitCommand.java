@@ -29,7 +29,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (Files.exists(dir.resolve("book.yaml"))) {
-            spec.commandLine().getErr().println(dir.resolve("book.yaml") + ": error INIT-001: a book already exists here; nothing written");
+            spec.commandLine().getErr().println(new org.bookbinder.diagnostics.Diagnostic(org.bookbinder.diagnostics.Code.INIT_001.severity(), org.bookbinder.diagnostics.Code.INIT_001.id(), dir.resolve("book.yaml").toString(), 0, 0, "a book already exists here; nothing written").format());
             return ExitCode.DIAGNOSTICS;
         }
         List<Path> written = BookTemplate.write(dir);

@@ -47,6 +47,15 @@ public enum Code {
     /** A file to check does not exist or cannot be read. */
     OUT_002("OUT-002", Severity.ERROR),
 
+    /** The page to import does not exist. */
+    IMPORT_001("IMPORT-001", Severity.ERROR),
+    /** The import's target directory already holds a book. */
+    IMPORT_002("IMPORT-002", Severity.ERROR),
+    /** The page to import has no text. */
+    IMPORT_003("IMPORT-003", Severity.ERROR),
+    /** {@code init} into a directory that already holds a book. */
+    INIT_001("INIT-001", Severity.ERROR),
+
     /** An unexpected failure inside the tool (a bug): one line, details with --debug. */
     INTERNAL("BB-INTERNAL", Severity.ERROR);
 
