@@ -56,7 +56,7 @@ public final class Bookbinder {
             try {
                 output = OutputFiles.begin(outDir);
             } catch (IOException e) {
-                diagnostics.error(Code.OUT_001, outDir.toString(), 0, 0, "cannot write the output directory: " + reason(e));
+                diagnostics.error(Code.OUT_001, display(bookDir, outDir), 0, 0, "cannot write the output directory: " + reason(e));
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
             try (output) {
@@ -77,7 +77,7 @@ public final class Bookbinder {
                 List<Path> written = output.commit();
                 return new BuildResult(written, diagnostics.list(), timings);
             } catch (IOException e) {
-                diagnostics.error(Code.OUT_001, outDir.toString(), 0, 0, "cannot write the output: " + reason(e));
+                diagnostics.error(Code.OUT_001, display(bookDir, outDir), 0, 0, "cannot write the output: " + reason(e));
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
         } catch (BookbinderException e) {
@@ -106,9 +106,21 @@ public final class Bookbinder {
         return now;
     }
 
+    /** An I/O failure in words, without Java's exception names or the staging folder's path. */
     private static String reason(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : " " + m);
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file or folder is in the way";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "a folder on the way does not exist";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage().replaceAll("\\S*\\.bookbinder-\\d+\\S*", "").strip();
     }
 
     private static String display(Path bookDir, Path p) {

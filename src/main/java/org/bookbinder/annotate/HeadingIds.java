@@ -4,7 +4,6 @@ import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.load.Attributes;
 import org.bookbinder.load.HeadingAttributes;
-import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -13,13 +12,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Gives every heading of a chapter an id: the one written in {@code {#id}}, else one made from its text
- * (commonmark's heading-anchor generator), unique within the chapter and always starting with a letter.
+ * ({@link #slug}), unique within the chapter and always starting with a letter.
  */
 final class HeadingIds {
     private HeadingIds() {
@@ -39,22 +39,22 @@ final class HeadingIds {
             if (h.getFirstChild() instanceof HeadingAttributes a && a.attributes().id().isPresent()) {
                 String id = a.attributes().id().get();
                 if (!explicit.add(id)) {
-                    diagnostics.error(Code.CHAP_006, file, line(h), 0, "the id '" + id + "' is used by two headings");
+                    diagnostics.error(Code.CHAP_006, file, line(h), column(h), "the id '" + id + "' is used by two headings");
                 }
             }
         }
-        IdGenerator generator = IdGenerator.builder().defaultId("section").build();
+        Set<String> used = new HashSet<>(explicit);
         Map<Heading, String> ids = new LinkedHashMap<>(); // nodes compare by identity
         for (Heading h : headings) {
             if (h.getFirstChild() instanceof HeadingAttributes a && a.attributes().id().isPresent()) {
                 ids.put(h, a.attributes().id().get());
                 continue;
             }
-            String id;
-            do {
-                String base = generator.generateId(PlainText.of(h));
-                id = Character.isLetter(base.charAt(0)) ? base : "h-" + base;
-            } while (explicit.contains(id));
+            String base = slug(PlainText.of(h));
+            String id = base;
+            for (int n = 1; !used.add(id); n++) {
+                id = base + "-" + n;
+            }
             ids.put(h, id);
             Attributes old = h.getFirstChild() instanceof HeadingAttributes a ? a.attributes() : null;
             if (old != null) {
@@ -65,6 +65,25 @@ final class HeadingIds {
                     : new Attributes(Optional.of(id), old.classes(), old.pairs())));
         }
         return ids;
+    }
+
+    /**
+     * An id from a heading's text, as GitHub and commonmark's heading-anchor make them (lower case, spaces to
+     * hyphens, punctuation dropped), but lower-cased in the root locale so the id never depends on the machine
+     * (in Turkish, "I" would lower-case to a dotless "ı"), and always starting with a letter.
+     */
+    static String slug(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\s_-]", "")
+                .replaceAll("\\s+", "-");
+        if (s.isEmpty()) {
+            return "section";
+        }
+        return Character.isLetter(s.codePointAt(0)) ? s : "h-" + s;
+    }
+
+    static int column(Node node) {
+        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getColumnIndex() + 1;
     }
 
     static int line(Node node) {

@@ -2,6 +2,7 @@ package org.bookbinder.load;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param chapters      the chapter files in reading order, when book.yaml lists them
  * @param citationStyle a style id from the CSL styles repository, or a path to a .csl file
  * @param nociteAll     {@code nocite: all}: the bibliography lists every entry, cited or not
+ * @param positions     where values were written in book.yaml, for diagnostics about them: keys such as
+ *                      {@code glossary}, {@code chapters}, {@code chapters[0]}
  */
 public record BookConfig(
         String id,
@@ -36,7 +39,22 @@ public record BookConfig(
         Optional<String> colophon,
         Optional<Series> series,
         NoteNumbering noteNumbering,
-        PrintSettings print) {
+        PrintSettings print,
+        Map<String, Position> positions) {
+
+    public BookConfig {
+        positions = Map.copyOf(positions);
+    }
+
+    /** A 1-based line and column in book.yaml. */
+    public record Position(int line, int column) {
+        public static final Position UNKNOWN = new Position(0, 0);
+    }
+
+    /** Where {@code key}'s value was written, or {@link Position#UNKNOWN}. */
+    public Position position(String key) {
+        return positions.getOrDefault(key, Position.UNKNOWN);
+    }
 
     /** A series the book belongs to ({@code belongs-to-collection} in the OPF). */
     public record Series(String name, Optional<Integer> position) {

@@ -114,7 +114,24 @@ final class BookConfigReader {
                 opt(e, "edition").flatMap(yaml::string),
                 opt(e, "source").flatMap(yaml::string),
                 opt(e, "colophon").flatMap(yaml::string),
-                series, numbering, print));
+                series, numbering, print, positions(e)));
+    }
+
+    private static Map<String, BookConfig.Position> positions(Map<String, YamlSource.Entry> entries) {
+        Map<String, BookConfig.Position> positions = new java.util.HashMap<>();
+        entries.forEach((key, entry) -> {
+            positions.put(key, position(entry.value()));
+            if (entry.value() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq) {
+                for (int i = 0; i < seq.getValue().size(); i++) {
+                    positions.put(key + "[" + i + "]", position(seq.getValue().get(i)));
+                }
+            }
+        });
+        return positions;
+    }
+
+    private static BookConfig.Position position(Node node) {
+        return new BookConfig.Position(YamlSource.line(node), YamlSource.column(node));
     }
 
     /** A name-based UUID, so a book without an identifier keeps the same one from build to build. */
@@ -132,7 +149,12 @@ final class BookConfigReader {
 
     private static boolean validLanguage(YamlSource yaml, YamlSource.Entry entry, String tag) {
         try {
-            new Locale.Builder().setLanguageTag(tag);
+            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+            String language = locale.getLanguage();
+            boolean known = language.length() == 3 || (language.length() == 2 && java.util.Arrays.asList(Locale.getISOLanguages()).contains(language));
+            if (!known) {
+                throw new IllformedLocaleException("unknown language subtag");
+            }
             return true;
         } catch (IllformedLocaleException ex) {
             yaml.error(entry.value(), "language '" + tag + "' is not a BCP 47 language tag such as en-US or de");

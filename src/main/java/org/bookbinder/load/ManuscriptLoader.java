@@ -46,8 +46,8 @@ public final class ManuscriptLoader {
         BookConfig config = BookConfigReader.read(yamlText, diagnostics)
                 .orElseThrow(() -> new BookbinderException("book.yaml has errors"));
 
-        checkNamedFile(bookDir, config.glossary(), "glossary", diagnostics);
-        checkNamedFile(bookDir, config.bibliography(), "bibliography", diagnostics);
+        checkNamedFile(bookDir, config, config.glossary(), "glossary", diagnostics);
+        checkNamedFile(bookDir, config, config.bibliography(), "bibliography", diagnostics);
 
         List<Path> chapterPaths = chapterPaths(bookDir, config, diagnostics);
         List<Chapter> chapters = chapterPaths.parallelStream()
@@ -64,20 +64,25 @@ public final class ManuscriptLoader {
 
     private static List<Path> chapterPaths(Path bookDir, BookConfig config, Diagnostics diagnostics) {
         if (config.chapters().isPresent()) {
+            List<String> listed = config.chapters().get();
             List<Path> paths = new ArrayList<>();
-            List<String> existing = listMarkdown(bookDir.resolve("chapters")).stream()
-                    .map(p -> slashed(bookDir.relativize(p))).toList();
-            for (String listed : config.chapters().get()) {
-                Path p = bookDir.resolve(listed).normalize();
+            List<String> unlisted = listMarkdown(bookDir.resolve("chapters")).stream()
+                    .map(p -> slashed(bookDir.relativize(p)))
+                    .filter(p -> listed.stream().noneMatch(l -> bookDir.resolve(l).normalize().equals(bookDir.resolve(p).normalize())))
+                    .toList();
+            for (int i = 0; i < listed.size(); i++) {
+                Path p = bookDir.resolve(listed.get(i)).normalize();
                 if (Files.isRegularFile(p)) {
                     paths.add(p);
                 } else {
-                    diagnostics.error(Code.CHAP_001, BookConfigReader.FILE, lineOf(bookDir, listed), 0,
-                            "chapter file '" + listed + "' does not exist" + DidYouMean.hint(listed, existing));
+                    BookConfig.Position at = config.position("chapters[" + i + "]");
+                    diagnostics.error(Code.CHAP_001, BookConfigReader.FILE, at.line(), at.column(),
+                            "chapter file '" + listed.get(i) + "' does not exist" + fileHint(listed.get(i), unlisted));
                 }
             }
-            if (config.chapters().get().isEmpty()) {
-                diagnostics.error(Code.CHAP_002, BookConfigReader.FILE, 0, 0, "'chapters' lists no chapter");
+            if (listed.isEmpty()) {
+                BookConfig.Position at = config.position("chapters");
+                diagnostics.error(Code.CHAP_002, BookConfigReader.FILE, at.line(), at.column(), "'chapters' lists no chapter");
             }
             return paths;
         }
@@ -88,19 +93,14 @@ public final class ManuscriptLoader {
         return found;
     }
 
-    /** The line of book.yaml that mentions {@code text}, so a bad chapter entry is reported where it is written. */
-    private static int lineOf(Path bookDir, String text) {
-        try {
-            List<String> lines = Files.readAllLines(bookDir.resolve(BookConfigReader.FILE), StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(text)) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException e) {
-            // the line is a courtesy; the diagnostic stands without it
+    /** "did you mean" among the files not listed yet, comparing file names (the shared folder would match anything). */
+    private static String fileHint(String missing, List<String> candidates) {
+        String name = missing.substring(missing.lastIndexOf('/') + 1);
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String c : candidates) {
+            byName.put(c.substring(c.lastIndexOf('/') + 1), c);
         }
-        return 0;
+        return DidYouMean.nearest(name, byName.keySet()).map(n -> " (did you mean '" + byName.get(n) + "'?)").orElse("");
     }
 
     private static List<Path> listMarkdown(Path dir) {
@@ -142,24 +142,25 @@ public final class ManuscriptLoader {
         String type = "chapter";
         for (Map.Entry<String, List<String>> e : data.entrySet()) {
             int line = frontMatterLine(text, e.getKey());
+            int valueColumn = e.getKey().length() + 3;
             String value = e.getValue().isEmpty() ? "" : e.getValue().get(0).strip();
             switch (e.getKey()) {
                 case "matter" -> {
                     try {
                         matter = FrontMatter.Matter.valueOf(value.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException ex) {
-                        diagnostics.error(Code.CHAP_005, file, line, 0, "matter must be front, body or back, not '" + value + "'");
+                        diagnostics.error(Code.CHAP_005, file, line, valueColumn, "matter must be front, body or back, not '" + value + "'");
                     }
                 }
                 case "type" -> {
                     if (FrontMatter.TYPES.contains(value)) {
                         type = value;
                     } else {
-                        diagnostics.error(Code.CHAP_005, file, line, 0, "unknown type '" + value + "'"
+                        diagnostics.error(Code.CHAP_005, file, line, valueColumn, "unknown type '" + value + "'"
                                 + DidYouMean.hint(value, FrontMatter.TYPES) + "; one of " + String.join(", ", FrontMatter.TYPES));
                     }
                 }
-                default -> diagnostics.error(Code.CHAP_005, file, line, 0, "unknown front matter key '" + e.getKey() + "'"
+                default -> diagnostics.error(Code.CHAP_005, file, line, 1, "unknown front matter key '" + e.getKey() + "'"
                         + DidYouMean.hint(e.getKey(), FrontMatter.KEYS));
             }
         }
@@ -176,10 +177,11 @@ public final class ManuscriptLoader {
         return 1;
     }
 
-    private static void checkNamedFile(Path bookDir, Optional<String> relative, String key, Diagnostics diagnostics) {
+    private static void checkNamedFile(Path bookDir, BookConfig config, Optional<String> relative, String key, Diagnostics diagnostics) {
         relative.ifPresent(r -> {
             if (!Files.isRegularFile(bookDir.resolve(r))) {
-                diagnostics.error(Code.BOOK_006, BookConfigReader.FILE, lineOf(bookDir, r), 0,
+                BookConfig.Position at = config.position(key);
+                diagnostics.error(Code.BOOK_006, BookConfigReader.FILE, at.line(), at.column(),
                         "the " + key + " file '" + r + "' does not exist");
             }
         });

@@ -28,11 +28,13 @@ import java.util.Optional;
 public final class YamlSource {
     private final String file;
     private final Diagnostics diagnostics;
+    private final Code syntaxCode;
     private final Code valueCode;
 
-    private YamlSource(String file, Diagnostics diagnostics, Code valueCode) {
+    private YamlSource(String file, Diagnostics diagnostics, Code syntaxCode, Code valueCode) {
         this.file = file;
         this.diagnostics = diagnostics;
+        this.syntaxCode = syntaxCode;
         this.valueCode = valueCode;
     }
 
@@ -44,7 +46,7 @@ public final class YamlSource {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
         try {
             Optional<Node> node = new Compose(settings).composeString(text);
-            return node.map(n -> new Root(new YamlSource(file, diagnostics, valueCode), n));
+            return node.map(n -> new Root(new YamlSource(file, diagnostics, syntaxCode, valueCode), n));
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -109,6 +111,12 @@ public final class YamlSource {
                 continue;
             }
             String key = scalarKey.getValue();
+            if (entries.containsKey(key)) {
+                // YAML forbids duplicate keys; snakeyaml-engine's Compose does not check, so we do
+                error(syntaxCode, keyNode, "duplicate key '" + key + "' in " + what + " (first on line "
+                        + line(entries.get(key).keyNode()) + ")");
+                continue;
+            }
             if (!knownKeys.contains(key)) {
                 error(unknownKeyCode, keyNode, "unknown key '" + key + "' in " + what + DidYouMean.hint(key, knownKeys));
                 continue;

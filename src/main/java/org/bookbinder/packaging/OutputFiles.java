@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -45,20 +47,49 @@ public final class OutputFiles implements AutoCloseable {
         return Files.newOutputStream(staged(name));
     }
 
-    /** Moves every staged file into the output directory, replacing what was there. */
+    /**
+     * Moves every staged file into the output directory, replacing what was there. All or nothing: a folder in
+     * the way of a file fails the commit before anything moves, and if a move fails half-way, the files already
+     * replaced are put back from the copies kept in the staging folder.
+     */
     public List<Path> commit() throws IOException {
-        List<Path> written = new ArrayList<>();
         for (String name : names) {
-            Path target = outDir.resolve(name);
-            try {
-                Files.move(staging.resolve(name), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.isDirectory(outDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new NotDirectoryException(outDir.resolve(name) + " is a folder; the output file cannot replace it");
             }
-            written.add(target);
+        }
+        Path backups = Files.createDirectories(staging.resolve(".previous"));
+        List<String> replaced = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        try {
+            for (String name : names) {
+                Path target = outDir.resolve(name);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    move(target, backups.resolve(name));
+                    replaced.add(name);
+                }
+                move(staging.resolve(name), target);
+                moved.add(name);
+            }
+        } catch (IOException e) {
+            for (String name : moved) {
+                Files.deleteIfExists(outDir.resolve(name));
+            }
+            for (String name : replaced) {
+                move(backups.resolve(name), outDir.resolve(name));
+            }
+            throw e;
         }
         committed = true;
-        return written;
+        return names.stream().map(outDir::resolve).toList();
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Deletes the staging folder and anything left in it (everything, unless committed). */
