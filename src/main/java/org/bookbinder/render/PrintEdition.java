@@ -2,6 +2,7 @@ package org.bookbinder.render;
 
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
+import org.bookbinder.annotate.Section;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -19,26 +20,35 @@ final class PrintEdition {
     private PrintEdition() {
     }
 
-    record Part(AnnotatedChapter chapter, Element body) {
+    /** One chapter or generated page of the edition, with its rendered body. */
+    record Part(String slug, String titleId, String title, String type, String matter, List<Section> sections, Element body) {
+        static Part of(AnnotatedChapter c, Element body) {
+            return new Part(c.slug(), c.titleId(), c.title(), c.frontMatter().type(),
+                    c.frontMatter().matter().name().toLowerCase(java.util.Locale.ROOT), c.sections(), body);
+        }
+
+        static Part of(GeneratedPage page, Element body) {
+            return new Part(page.slug(), page.titleId(), page.title(), page.type(), "back", List.of(), body);
+        }
     }
 
     static String render(AnnotatedBook book, List<Part> parts, String colophonHtml, Map<String, Object> common) {
         Map<String, String> prefixes = new HashMap<>();
         for (Part p : parts) {
-            prefixes.put(p.chapter().slug() + ".xhtml", prefix(p.chapter().slug()));
+            prefixes.put(p.slug() + ".xhtml", prefix(p.slug()));
         }
         List<Map<String, Object>> chapters = new ArrayList<>();
         for (Part p : parts) {
-            String prefix = prefix(p.chapter().slug());
+            String prefix = prefix(p.slug());
             localiseIds(p.body(), prefix, prefixes);
             dropEpubAttributes(p.body());
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("id", prefix.substring(0, prefix.length() - 1));
-            ch.put("titleId", prefix + p.chapter().titleId());
-            ch.put("title", p.chapter().title());
-            ch.put("type", p.chapter().frontMatter().type());
-            ch.put("matter", p.chapter().frontMatter().matter().name().toLowerCase(java.util.Locale.ROOT));
-            ch.put("sections", p.chapter().sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
+            ch.put("titleId", prefix + p.titleId());
+            ch.put("title", p.title());
+            ch.put("type", p.type());
+            ch.put("matter", p.matter());
+            ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
             ch.put("html", Markup.html(p.body()));
             chapters.add(ch);
         }

@@ -49,6 +49,9 @@ public final class Renderer {
         ordered.addAll(body);
         ordered.addAll(back);
 
+        // Pages that features write from the whole book, after the chapters and before the colophon.
+        List<GeneratedPage> generated = new ArrayList<>();
+
         String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
 
         List<NavPoint> toc = new ArrayList<>();
@@ -57,6 +60,9 @@ public final class Renderer {
             List<NavPoint> sections = c.chapter.sections().stream()
                     .map(s -> new NavPoint(s.title(), href(c.chapter.slug()) + "#" + s.id(), List.of())).toList();
             toc.add(new NavPoint(c.chapter.title(), href(c.chapter.slug()), sections));
+        }
+        for (GeneratedPage g : generated) {
+            toc.add(new NavPoint(g.title(), href(g.slug()), List.of()));
         }
         toc.add(new NavPoint("Colophon", href(COLOPHON), List.of()));
 
@@ -71,6 +77,11 @@ public final class Renderer {
                 landmarks.add(landmark(type, c.chapter.title(), href(c.chapter.slug())));
             }
         }
+        for (GeneratedPage g : generated) {
+            if (LANDMARK_TYPES.contains(g.type())) {
+                landmarks.add(landmark(g.type(), g.title(), href(g.slug())));
+            }
+        }
         landmarks.add(landmark("colophon", "Colophon", href(COLOPHON)));
 
         List<ContentDocument> documents = new ArrayList<>();
@@ -82,13 +93,21 @@ public final class Renderer {
         for (RenderedChapter c : ordered) {
             documents.add(page(c.chapter.slug(), c.chapter.title(), c.xhtml, c.chapter.manifestProperties()));
         }
+        List<Rendition.PackageResource> resources = new ArrayList<>();
+        for (GeneratedPage g : generated) {
+            documents.add(page(g.slug(), g.title(), Templates.epub("chapter.xhtml", pageVariables(common, g.title(), "backmatter",
+                    g.type(), g.titleId(), g.bodyXhtml())), g.manifestProperties()));
+            resources.addAll(g.resources());
+        }
         Map<String, Object> colophonVars = new HashMap<>(common);
         colophonVars.put("colophonHtml", colophonHtml);
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
-        String printHtml = PrintEdition.render(book, ordered.stream().map(c -> new PrintEdition.Part(c.chapter, c.printBody)).toList(),
-                colophonHtml, common);
-        return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, List.of());
+        List<PrintEdition.Part> parts = new ArrayList<>();
+        ordered.forEach(c -> parts.add(PrintEdition.Part.of(c.chapter, c.printBody)));
+        generated.forEach(g -> parts.add(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml()))));
+        String printHtml = PrintEdition.render(book, parts, colophonHtml, common);
+        return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, resources);
     }
 
     static String href(String slug) {
@@ -115,14 +134,23 @@ public final class Renderer {
         Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
         linkChaptersByOutputName(body);
         Element printBody = body.clone();
-        Map<String, Object> vars = new HashMap<>(common);
-        vars.put("title", chapter.title());
-        vars.put("matter", chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter");
-        vars.put("type", chapter.frontMatter().type());
-        vars.put("role", "doc-" + chapter.frontMatter().type());
-        vars.put("titleId", chapter.titleId());
-        vars.put("content", Markup.xhtml(body));
+        Map<String, Object> vars = pageVariables(common, chapter.title(),
+                chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
+                chapter.titleId(), Markup.xhtml(body));
         return new RenderedChapter(chapter, Templates.epub("chapter.xhtml", vars), printBody);
+    }
+
+    /** The variables of the {@code chapter.xhtml} wrapper, for chapters and generated pages alike. */
+    private static Map<String, Object> pageVariables(Map<String, Object> common, String title, String matter, String type,
+                                                     String titleId, String contentXhtml) {
+        Map<String, Object> vars = new HashMap<>(common);
+        vars.put("title", title);
+        vars.put("matter", matter);
+        vars.put("type", type);
+        vars.put("role", "doc-" + type);
+        vars.put("titleId", titleId);
+        vars.put("content", contentXhtml);
+        return vars;
     }
 
     /** A link to another chapter's Markdown file ({@code 02-middle.md#x}) becomes a link to its XHTML file. */
