@@ -1,5 +1,9 @@
 package org.bookbinder;
 
+import org.bookbinder.accessibility.AccessibilityMetadata;
+import org.bookbinder.accessibility.ContentFacts;
+import org.bookbinder.accessibility.ContentInspector;
+import org.bookbinder.accessibility.ManuscriptChecks;
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.Annotator;
 import org.bookbinder.check.EpubChecker;
@@ -8,6 +12,7 @@ import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.diagnostics.Severity;
 import org.bookbinder.load.Manuscript;
+import org.bookbinder.library.LibraryRecords;
 import org.bookbinder.load.ManuscriptLoader;
 import org.bookbinder.packaging.EpubPackager;
 import org.bookbinder.packaging.OutputFiles;
@@ -33,7 +38,10 @@ public final class Bookbinder {
     private Bookbinder() {
     }
 
-    /** Builds the book in {@code bookDir} into {@code <outDir>/<id>.epub} and {@code <outDir>/<id>.html}. */
+    /**
+     * Builds the book in {@code bookDir} into {@code <outDir>/<id>.epub}, {@code <outDir>/<id>.html} and the library
+     * records {@code <id>.marc.xml} and {@code <id>.opds.xml}.
+     */
     public static BuildResult build(Path bookDir, BuildOptions options) {
         Objects.requireNonNull(bookDir, "bookDir must not be null");
         Objects.requireNonNull(options, "options must not be null");
@@ -44,6 +52,7 @@ public final class Bookbinder {
             Manuscript manuscript = ManuscriptLoader.load(bookDir, diagnostics);
             t = lap(timings, "load", t);
             AnnotatedBook annotated = Annotator.annotate(manuscript, options.sourceDateEpoch(), diagnostics);
+            ManuscriptChecks.check(annotated, diagnostics);
             t = lap(timings, "annotate", t);
             if (diagnostics.hasErrors()) {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
@@ -52,6 +61,12 @@ public final class Bookbinder {
             t = lap(timings, "render", t);
             Path outDir = options.outDir().orElse(bookDir.resolve("build"));
             String id = rendition.config().id();
+            ContentFacts facts = ContentInspector.inspect(rendition.documents(), rendition.config().language(),
+                    display(bookDir, outDir.resolve(id + ".epub")) + "/" + EpubPackager.CONTENT_DIR, diagnostics);
+            AccessibilityMetadata accessibility = AccessibilityMetadata.derive(rendition.config(), facts, diagnostics);
+            if (diagnostics.hasErrors()) {
+                return new BuildResult(List.of(), diagnostics.list(), timings);
+            }
             OutputFiles output;
             try {
                 output = OutputFiles.begin(outDir);
@@ -61,9 +76,10 @@ public final class Bookbinder {
             }
             try (output) {
                 try (OutputStream epub = output.create(id + ".epub")) {
-                    EpubPackager.write(rendition, epub);
+                    EpubPackager.write(rendition, accessibility, epub);
                 }
                 Files.writeString(output.staged(id + ".html"), rendition.printHtml(), StandardCharsets.UTF_8);
+                LibraryRecords.write(rendition, accessibility, facts, output);
                 t = lap(timings, "package", t);
                 if (options.check()) {
                     EpubChecker.check(output.staged(id + ".epub"), display(bookDir, outDir.resolve(id + ".epub")), diagnostics);

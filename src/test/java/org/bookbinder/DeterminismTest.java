@@ -57,7 +57,8 @@ class DeterminismTest {
         assertThat(result.count(Severity.ERROR)).isZero();
         assertThat(result.count(Severity.WARNING)).isZero();
         assertThat(result.diagnostics()).as("diagnostics").isEmpty();
-        assertThat(result.outputs()).containsExactly(temp.resolve("out/checked.epub"), temp.resolve("out/checked.html"));
+        assertThat(result.outputs()).containsExactly(temp.resolve("out/checked.epub"), temp.resolve("out/checked.html"),
+                temp.resolve("out/checked.marc.xml"), temp.resolve("out/checked.opds.xml"));
     }
 
     @Test
@@ -117,7 +118,7 @@ class DeterminismTest {
         }
         assertThat(first.succeeded()).as("%s", first.diagnostics()).isTrue();
         assertThat(second.succeeded()).as("%s", second.diagnostics()).isTrue();
-        for (String name : List.of(id + ".epub", id + ".html")) {
+        for (String name : List.of(id + ".epub", id + ".html", id + ".marc.xml", id + ".opds.xml")) {
             assertThat(elsewhere.resolve(name)).as(name).exists().hasBinaryContent(bytes(usual.resolve(name)));
         }
     }

@@ -56,12 +56,13 @@ class EndToEndTest {
     @Test
     void buildsBothFilesAndEpubCheckReportsNothing() {
         assertThat(result.diagnostics()).as("diagnostics").isEmpty();
-        assertThat(result.outputs()).containsExactly(out.resolve("basic-test.epub"), out.resolve("basic-test.html"));
+        assertThat(result.outputs()).containsExactly(out.resolve("basic-test.epub"), out.resolve("basic-test.html"),
+                out.resolve("basic-test.marc.xml"), out.resolve("basic-test.opds.xml"));
         assertThat(result.timings()).containsKeys("load", "annotate", "render", "package", "check");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .as("nothing but the two outputs is left in the output directory")
-                    .containsExactly("basic-test.epub", "basic-test.html");
+                    .as("nothing but the outputs is left in the output directory")
+                    .containsExactly("basic-test.epub", "basic-test.html", "basic-test.marc.xml", "basic-test.opds.xml");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

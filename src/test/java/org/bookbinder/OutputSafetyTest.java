@@ -128,12 +128,13 @@ class OutputSafetyTest {
     private static Map<String, Snapshot> buildGood(Path book, Path out) throws IOException {
         BuildResult result = Bookbinder.build(book, BuildOptions.defaults().withOutDir(out).withCheck(false));
         assertThat(result.diagnostics()).isEmpty();
-        assertThat(result.outputs()).containsExactly(out.resolve("book.epub"), out.resolve("book.html"));
+        assertThat(result.outputs()).containsExactly(out.resolve("book.epub"), out.resolve("book.html"),
+                out.resolve("book.marc.xml"), out.resolve("book.opds.xml"));
         for (Path p : result.outputs()) {
             Files.setLastModifiedTime(p, OLD);
         }
         Map<String, Snapshot> good = snapshots(out);
-        assertThat(good).containsOnlyKeys("book.epub", "book.html");
+        assertThat(good).containsOnlyKeys("book.epub", "book.html", "book.marc.xml", "book.opds.xml");
         return good;
     }
 

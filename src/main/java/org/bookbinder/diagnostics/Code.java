@@ -42,6 +42,19 @@ public enum Code {
     /** A note label defined twice in one chapter. */
     NOTE_003("NOTE-003", Severity.ERROR),
 
+    /** An image with no alt text (a decorative image says so with an explicit {@code alt=""}). */
+    A11Y_001("A11Y-001", Severity.ERROR),
+    /** A heading skips a level (## after #### is fine; # then ### is not). */
+    A11Y_002("A11Y-002", Severity.WARNING),
+    /** An {@code accessibility:} value in book.yaml contradicts what the content has. */
+    A11Y_003("A11Y-003", Severity.WARNING),
+    /** A rendered element's {@code epub:type} lacks its matching ARIA role. */
+    A11Y_004("A11Y-004", Severity.WARNING),
+    /** A rendered element uses a deprecated DPUB-ARIA role. */
+    A11Y_005("A11Y-005", Severity.WARNING),
+    /** A rendered document lacks {@code lang}/{@code xml:lang}. */
+    A11Y_006("A11Y-006", Severity.WARNING),
+
     /** The output directory or file cannot be written. */
     OUT_001("OUT-001", Severity.ERROR),
     /** A file to check does not exist or cannot be read. */

@@ -30,6 +30,8 @@ final class BookConfigReader {
     private static final List<String> SERIES_KEYS = List.of("name", "position");
     private static final List<String> NOTES_KEYS = List.of("numbering");
     private static final List<String> PRINT_KEYS = List.of("paper", "two-sided");
+    private static final List<String> SUBJECT_KEYS = List.of("heading", "authority", "term");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     private BookConfigReader() {
     }
@@ -93,6 +95,15 @@ final class BookConfigReader {
         Optional<Series> series = opt(e, "series").flatMap(s -> series(yaml, s));
         NoteNumbering numbering = opt(e, "notes").flatMap(n -> notes(yaml, n)).orElse(NoteNumbering.CHAPTER);
         PrintSettings print = opt(e, "print").flatMap(p -> print(yaml, p)).orElse(new PrintSettings("a4", false));
+        List<BookConfig.Subject> subjects = opt(e, "subjects").map(s -> subjects(yaml, s)).orElse(List.of());
+        Optional<String> url = opt(e, "url").flatMap(yaml::string).filter(v -> {
+            if (URL.matcher(v).matches()) {
+                return true;
+            }
+            yaml.error(e.get("url").value(), "url '" + v + "' must be a web address starting with https:// or http://");
+            return false;
+        });
+        BookConfig.Accessibility accessibility = opt(e, "accessibility").map(a -> accessibility(yaml, a)).orElse(BookConfig.Accessibility.NONE);
 
         if (countErrors(diagnostics) > errorsBefore || id == null || title == null || language == null) {
             return Optional.empty();
@@ -106,7 +117,7 @@ final class BookConfigReader {
                 opt(e, "publisher").flatMap(yaml::string),
                 opt(e, "rights").flatMap(yaml::string),
                 opt(e, "description").flatMap(yaml::string),
-                opt(e, "subjects").flatMap(yaml::strings).orElse(List.of()),
+                subjects,
                 chapters,
                 opt(e, "glossary").flatMap(yaml::string),
                 opt(e, "bibliography").flatMap(yaml::string),
@@ -114,7 +125,7 @@ final class BookConfigReader {
                 opt(e, "edition").flatMap(yaml::string),
                 opt(e, "source").flatMap(yaml::string),
                 opt(e, "colophon").flatMap(yaml::string),
-                series, numbering, print, positions(e)));
+                series, numbering, print, url, accessibility, positions(e)));
     }
 
     private static Map<String, BookConfig.Position> positions(Map<String, YamlSource.Entry> entries) {
@@ -197,6 +208,51 @@ final class BookConfigReader {
             });
             return yaml.string(m.get("name")).map(n -> new Series(n, position));
         });
+    }
+
+    /** Each subject is a heading, or a mapping {@code { heading, authority, term }}; authority and term come together. */
+    private static List<BookConfig.Subject> subjects(YamlSource yaml, YamlSource.Entry entry) {
+        List<BookConfig.Subject> out = new ArrayList<>();
+        for (Node item : yaml.list(entry, true).orElse(List.of())) {
+            if (item instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
+                if (s.getValue().isBlank()) {
+                    yaml.error(item, "each item of 'subjects' must be a non-empty text or a mapping { heading, authority, term }");
+                } else {
+                    out.add(BookConfig.Subject.of(s.getValue().strip()));
+                }
+                continue;
+            }
+            yaml.mapping(item, "a subject", SUBJECT_KEYS, Code.BOOK_003).ifPresent(m -> {
+                if (m.get("heading") == null) {
+                    yaml.error(Code.BOOK_004, item, "a subject needs a 'heading'");
+                    return;
+                }
+                Optional<String> heading = yaml.string(m.get("heading"));
+                Optional<String> authority = Optional.ofNullable(m.get("authority")).flatMap(yaml::string);
+                Optional<String> term = Optional.ofNullable(m.get("term")).flatMap(yaml::string);
+                if (authority.isPresent() != term.isPresent()) {
+                    yaml.error(item, "a subject's 'authority' (the vocabulary, e.g. lcsh) and 'term' (the heading's code in it) go together: give both or neither");
+                    return;
+                }
+                heading.ifPresent(h -> out.add(new BookConfig.Subject(h, authority, term)));
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code accessibility:} overrides; the values' vocabulary is checked where the metadata is derived. */
+    private static BookConfig.Accessibility accessibility(YamlSource yaml, YamlSource.Entry entry) {
+        return yaml.mapping(entry.value(), "accessibility", BookConfig.Accessibility.KEYS, Code.BOOK_003).map(m -> {
+            return new BookConfig.Accessibility(
+                    Optional.ofNullable(m.get("access-mode")).flatMap(yaml::strings),
+                    Optional.ofNullable(m.get("access-mode-sufficient")).flatMap(yaml::strings),
+                    Optional.ofNullable(m.get("features")).flatMap(yaml::strings),
+                    Optional.ofNullable(m.get("hazards")).flatMap(yaml::strings),
+                    Optional.ofNullable(m.get("summary")).flatMap(yaml::string),
+                    Optional.ofNullable(m.get("certified-by")).flatMap(yaml::string),
+                    Optional.ofNullable(m.get("conforms-to")).flatMap(yaml::string),
+                    positions(m));
+        }).orElse(BookConfig.Accessibility.NONE);
     }
 
     private static Optional<NoteNumbering> notes(YamlSource yaml, YamlSource.Entry entry) {

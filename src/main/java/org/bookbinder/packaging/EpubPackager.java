@@ -8,6 +8,7 @@ import nl.siegmann.epublib.domain.Resource;
 import nl.siegmann.epublib.domain.TOCReference;
 import nl.siegmann.epublib.epub.NCXDocument;
 import nl.siegmann.epublib.service.MediatypeService;
+import org.bookbinder.accessibility.AccessibilityMetadata;
 import org.bookbinder.load.BookConfig;
 import org.kxml2.io.KXmlSerializer;
 import org.xmlpull.v1.XmlSerializer;
@@ -37,18 +38,18 @@ import java.util.Map;
  * package document comes from the {@code package.opf} template, since epublib writes EPUB 2 only.
  */
 public final class EpubPackager {
-    static final String CONTENT_DIR = "EPUB/";
+    public static final String CONTENT_DIR = "EPUB/";
     private static final MediaType XHTML = MediatypeService.XHTML;
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private EpubPackager() {
     }
 
-    /** Writes the EPUB to {@code out} (not closed). */
-    public static void write(Rendition rendition, OutputStream out) throws IOException {
+    /** Writes the EPUB to {@code out} (not closed), with the accessibility metadata derived from the content. */
+    public static void write(Rendition rendition, AccessibilityMetadata accessibility, OutputStream out) throws IOException {
         Book book = model(rendition);
         byte[] ncx = ncx(book);
-        byte[] opf = packageDocument(rendition, book).getBytes(StandardCharsets.UTF_8);
+        byte[] opf = packageDocument(rendition, accessibility).getBytes(StandardCharsets.UTF_8);
         try (DeterministicZip zip = new DeterministicZip(new NonClosing(out), rendition.modified())) {
             zip.mimetype();
             zip.add("META-INF/container.xml", resource("/org/bookbinder/templates/epub/container.xml"));
@@ -134,7 +135,7 @@ public final class EpubPackager {
         return urn.startsWith("urn:isbn:") ? "ISBN" : "UUID";
     }
 
-    private static String packageDocument(Rendition rendition, Book book) {
+    private static String packageDocument(Rendition rendition, AccessibilityMetadata accessibility) {
         BookConfig c = rendition.config();
         boolean hasAuthor = c.creators().stream().anyMatch(cr -> cr.role().equals("aut"));
         List<Map<String, Object>> creators = new ArrayList<>();
@@ -174,7 +175,25 @@ public final class EpubPackager {
         v.put("rights", c.rights().orElse(null));
         v.put("description", c.description().orElse(null));
         v.put("source", c.source().orElse(null));
-        v.put("subjects", c.subjects());
+        List<Map<String, Object>> subjects = new ArrayList<>();
+        for (BookConfig.Subject s : c.subjects()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", "subject-" + (subjects.size() + 1));
+            m.put("heading", s.heading());
+            m.put("authority", s.authority().orElse(null));
+            m.put("term", s.term().orElse(null));
+            subjects.add(m);
+        }
+        v.put("subjects", subjects);
+        Map<String, Object> a11y = new LinkedHashMap<>();
+        a11y.put("accessModes", accessibility.accessModes());
+        a11y.put("accessModesSufficient", accessibility.accessModesSufficient());
+        a11y.put("features", accessibility.features());
+        a11y.put("hazards", accessibility.hazards());
+        a11y.put("summary", accessibility.summary());
+        a11y.put("conformsTo", accessibility.conformsTo().orElse(null));
+        a11y.put("certifiedBy", accessibility.certifiedBy().orElse(null));
+        v.put("a11y", a11y);
         v.put("series", c.series().orElse(null));
         v.put("modified", MODIFIED.format(rendition.modified()));
         v.put("items", items);
@@ -219,10 +238,8 @@ public final class EpubPackager {
         }
     }
 
-    /** For tests: the EPUB as bytes. */
-    public static byte[] toBytes(Rendition rendition) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(rendition, out);
-        return out.toByteArray();
+    /** The format of {@code dcterms:modified}, for the library records that repeat it. */
+    public static String modified(Rendition rendition) {
+        return MODIFIED.format(rendition.modified());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class Templates {
     private static final TemplateEngine XML = engine(TemplateMode.XML, "epub/");
     private static final TemplateEngine HTML = engine(TemplateMode.HTML, "print/");
+    private static final TemplateEngine LIBRARY = engine(TemplateMode.XML, "library/");
 
     private Templates() {
     }
@@ -28,6 +29,11 @@ public final class Templates {
     /** Renders {@code templates/print/<name>} in HTML mode. */
     public static String print(String name, Map<String, Object> variables) {
         return HTML.process(name, new Context(Locale.ROOT, variables));
+    }
+
+    /** Renders {@code templates/library/<name>} (library records such as the OPDS entry) in XML mode. */
+    public static String library(String name, Map<String, Object> variables) {
+        return LIBRARY.process(name, new Context(Locale.ROOT, variables));
     }
 
     private static TemplateEngine engine(TemplateMode mode, String folder) {

@@ -1,0 +1,94 @@
+package org.bookbinder.accessibility;
+
+import org.bookbinder.annotate.AnnotatedBook;
+import org.bookbinder.annotate.AnnotatedChapter;
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Accessibility checks on the annotated chapters, where every node still knows its file and line:
+ * <ul>
+ *   <li>A11Y-001 (error): an image without alt text. Markdown images need their description in the brackets,
+ *       {@code ![Map of the camps](camps.png)}; an image that is purely decorative is written as raw HTML with an
+ *       explicit empty alt, {@code <img src="rule.png" alt=""/>}, so that an empty alt is always deliberate.</li>
+ *   <li>A11Y-002 (warning): a heading that skips a level ({@code #} followed by {@code ###}).</li>
+ * </ul>
+ */
+public final class ManuscriptChecks {
+    private ManuscriptChecks() {
+    }
+
+    public static void check(AnnotatedBook book, Diagnostics diagnostics) {
+        book.chapters().parallelStream().forEach(c -> check(c, diagnostics));
+    }
+
+    static void check(AnnotatedChapter chapter, Diagnostics diagnostics) {
+        chapter.document().accept(new AbstractVisitor() {
+            int level;
+
+            @Override
+            public void visit(Heading heading) {
+                if (level > 0 && heading.getLevel() > level + 1) {
+                    diagnostics.report(Code.A11Y_002, chapter.file(), line(heading), column(heading),
+                            "heading level " + heading.getLevel() + " follows level " + level + ": screen readers navigate by level, so use "
+                                    + "#".repeat(level + 1) + " here");
+                }
+                level = heading.getLevel();
+                visitChildren(heading);
+            }
+
+            @Override
+            public void visit(Image image) {
+                StringBuilder alt = new StringBuilder();
+                image.accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(Text text) {
+                        alt.append(text.getLiteral());
+                    }
+                });
+                if (alt.toString().isBlank()) {
+                    diagnostics.report(Code.A11Y_001, chapter.file(), line(image), column(image),
+                            "image '" + image.getDestination() + "' has no alt text: describe it, ![what it shows](" + image.getDestination()
+                                    + "), or, if it is only decoration, write <img src=\"" + image.getDestination() + "\" alt=\"\"/>");
+                }
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                rawImages(html.getLiteral(), html);
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                rawImages(html.getLiteral(), html);
+            }
+
+            private void rawImages(String literal, Node node) {
+                if (!literal.toLowerCase(java.util.Locale.ROOT).contains("<img")) {
+                    return;
+                }
+                for (Element img : Jsoup.parseBodyFragment(literal).select("img:not([alt])")) {
+                    diagnostics.report(Code.A11Y_001, chapter.file(), line(node), column(node),
+                            "image '" + img.attr("src") + "' has no alt attribute: describe it in alt=\"…\", or write alt=\"\" if it is only decoration");
+                }
+            }
+        });
+    }
+
+    private static int line(Node node) {
+        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
+    }
+
+    private static int column(Node node) {
+        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getColumnIndex() + 1;
+    }
+}
