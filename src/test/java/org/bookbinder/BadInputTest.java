@@ -62,7 +62,7 @@ class BadInputTest {
     void reportsTheExpectedDiagnosticsAndNothingElse(String name, @TempDir Path temp) throws IOException {
         Path fixture = FIXTURES.resolve(name);
         assertThat(fixture.resolve("in")).as("%s has an in/ folder", name).isDirectory();
-        assertThat(name).as("a fixture is named <CODE>-<what>").matches("[A-Z]+-\\d{3}-[a-z0-9-]+");
+        assertThat(name).as("a fixture is named <CODE>-<what>").matches("[A-Z][A-Z0-9]*-\\d{3}-[a-z0-9-]+");
         Path book = temp.resolve("in");
         copyTree(fixture.resolve("in"), book);
         Map<String, String> bookBefore = snapshot(book);

@@ -113,7 +113,12 @@ class EndToEndTest {
         assertThat(editor.text()).isEqualTo("Ed Itor");
         assertThat(opf.selectFirst("meta[refines=#" + editor.id() + "][property=role]").text()).isEqualTo("edt");
         assertThat(opf.select("meta[property=dcterms:modified]").eachText()).containsExactly("2026-01-15T00:00:00Z");
-        assertThat(opf.select("dc|subject").eachText()).containsExactly("Testing", "Bookbinding");
+        assertThat(opf.select("dc|subject").eachText()).containsExactly("Testing",
+                "Bookbinding -- Great Britain -- History -- 19th century", "Book design -- Testing");
+        Element coded = opf.select("dc|subject").get(2);
+        assertThat(opf.selectFirst("meta[refines=#" + coded.id() + "][property=authority]").text()).isEqualTo("bookbinder-tests");
+        assertThat(opf.selectFirst("meta[refines=#" + coded.id() + "][property=term]").text()).isEqualTo("bt-0001");
+        assertThat(opf.select("meta[property=authority], meta[property=term]")).as("only the coded subject is refined").hasSize(2);
         assertThat(opf.selectFirst("meta[property=belongs-to-collection]").text()).isEqualTo("Test Books");
         assertThat(opf.selectFirst("item[properties=nav]").attr("href")).isEqualTo("nav.xhtml");
         assertThat(opf.selectFirst("spine").attr("toc")).isEqualTo("ncx");

@@ -78,7 +78,7 @@ public record AccessibilityMetadata(List<String> accessModes, List<String> acces
         }
         Optional<String> certifiedBy = given.certifiedBy().or(config::publisher)
                 .or(() -> config.creators().stream().findFirst().map(c -> c.name()));
-        String summary = given.summary().orElseGet(() -> Summary.of(config, facts, features, hazards, conformsTo));
+        String summary = given.summary().orElseGet(() -> Summary.of(facts, features, hazards, conformsTo));
         return new AccessibilityMetadata(modes, sufficient, features, hazards, summary,
                 conformsTo.isPresent() ? conformsTo : Optional.empty(), conformsTo.isPresent() ? certifiedBy : Optional.empty());
     }

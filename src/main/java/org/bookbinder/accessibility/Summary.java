@@ -1,7 +1,5 @@
 package org.bookbinder.accessibility;
 
-import org.bookbinder.load.BookConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +10,17 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(BookConfig config, ContentFacts facts, List<String> features, List<String> hazards,
+    static String of(ContentFacts facts, List<String> features, List<String> hazards,
                      Optional<String> conformsTo) {
         List<String> s = new ArrayList<>();
         if (facts.informativeImages() == 0) {
             s.add("This e-book is text only, with no images, so it can be read in full with a screen reader, as speech or in braille.");
         } else if (facts.everyImageDescribed()) {
-            s.add("Every one of its " + facts.informativeImages() + " images has a text alternative.");
+            s.add(facts.informativeImages() == 1 ? "Its one image has a text alternative."
+                    : "Each of its " + facts.informativeImages() + " images has a text alternative.");
         } else {
             s.add((facts.informativeImages() - facts.imagesWithAlt()) + " of its " + facts.informativeImages()
-                    + " images have no text alternative.");
+                    + " images lack a text alternative.");
         }
         List<String> navigation = new ArrayList<>();
         if (features.contains("tableOfContents")) {

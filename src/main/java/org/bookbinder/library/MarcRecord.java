@@ -68,6 +68,8 @@ public final class MarcRecord {
             "Children", "Antiquities", "Emigration and immigration", "Study and teaching", "Law and legislation",
             "Public opinion", "Propaganda", "Underground movements", "Veterans", "Art and the war", "Literature and the war");
     private static final Pattern CHRONOLOGICAL = Pattern.compile("(?:\\d{1,2}(?:st|nd|rd|th) century|\\d{3,4}(?:-\\d{0,4})?s?|To \\d{3,4})(?:,.*)?");
+    /** Country names in English (Java's list of ISO 3166 countries), with the historical ones LCSH still uses. */
+    private static final java.util.Set<String> COUNTRIES = countries();
     private static final Pattern SUBDIVISION = Pattern.compile("\\s*--\\s*");
     private static final DateTimeFormatter TRANSACTION = DateTimeFormatter.ofPattern("uuuuMMddHHmmss'.0'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ENTERED = DateTimeFormatter.ofPattern("uuMMdd");
@@ -256,8 +258,9 @@ public final class MarcRecord {
 
     /**
      * Which subfield a subdivision goes in: $y for a period ("20th century", "1939-1945"), $v for a form
-     * ("Sources"), $x for a known topical subdivision ("History"), $z for a place (every word capitalised:
-     * "Soviet Union"), else $x.
+     * ("Sources"), $x for a known topical subdivision ("History"), $z for a place: a country's name
+     * ("Poland"), a name with a qualifier ("Katyn (Russia)"), or two or more capitalised words ("Soviet Union");
+     * anything else is topical, $x.
      */
     static char subdivisionCode(String part) {
         if (CHRONOLOGICAL.matcher(part).matches()) {
@@ -269,14 +272,28 @@ public final class MarcRecord {
         if (TOPICAL_SUBDIVISIONS.contains(part)) {
             return 'x';
         }
-        boolean allCapitalised = true;
-        for (String word : part.replaceAll("[(),.]", " ").trim().split("\\s+")) {
-            boolean small = List.of("and", "of", "the", "de", "la", "von", "van", "on", "upon").contains(word);
-            if (!small && (word.isEmpty() || !Character.isUpperCase(word.codePointAt(0)))) {
-                allCapitalised = false;
+        if (COUNTRIES.contains(part) || part.matches("\\p{Lu}.*\\(\\p{Lu}.*\\)")) {
+            return 'z';
+        }
+        String[] words = part.replaceAll("[(),.]", " ").trim().split("\\s+");
+        int capitalised = 0;
+        for (String word : words) {
+            if (Character.isUpperCase(word.codePointAt(0))) {
+                capitalised++;
+            } else if (!List.of("and", "of", "the", "de", "la", "von", "van", "on", "upon").contains(word)) {
+                return 'x';
             }
         }
-        return allCapitalised ? 'z' : 'x';
+        return capitalised >= 2 ? 'z' : 'x';
+    }
+
+    private static java.util.Set<String> countries() {
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("Soviet Union", "Russia (Federation)", "Great Britain",
+                "Germany (West)", "Germany (East)", "Yugoslavia", "Czechoslovakia", "Korea", "Prussia"));
+        for (String code : Locale.getISOCountries()) {
+            names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+        return java.util.Set.copyOf(names);
     }
 
     /** 245 ind2: how many characters of a leading article a catalogue skips when sorting. */
