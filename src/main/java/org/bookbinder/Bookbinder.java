@@ -64,6 +64,7 @@ public final class Bookbinder {
             ContentFacts facts = ContentInspector.inspect(rendition.documents(), rendition.config().language(),
                     display(bookDir, outDir.resolve(id + ".epub")) + "/" + EpubPackager.CONTENT_DIR, diagnostics);
             AccessibilityMetadata accessibility = AccessibilityMetadata.derive(rendition.config(), facts, diagnostics);
+            t = lap(timings, "accessibility", t);
             if (diagnostics.hasErrors()) {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }

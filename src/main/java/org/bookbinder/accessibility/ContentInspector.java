@@ -4,11 +4,6 @@ import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.render.Rendition.ContentDocument;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -19,15 +14,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads the rendered content documents once (a streaming XML pass, in parallel) and reports what they contain
+ * Reads the rendered content documents once (one scan of each one's tags, in parallel) and reports what they contain
  * ({@link ContentFacts}) and what a screen reader would trip over: an {@code epub:type} without its ARIA role
  * (A11Y-004), a deprecated DPUB-ARIA role (A11Y-005), a document without {@code lang} and {@code xml:lang} (A11Y-006).
  * It inspects whatever the features wrote (notes, glossary, bibliography, raw HTML), so the claims follow the content.
  */
 public final class ContentInspector {
-    static final String OPS = "http://www.idpf.org/2007/ops";
-    static final String XML = "http://www.w3.org/XML/1998/namespace";
-
     /**
      * Each EPUB structural semantic that has an ARIA equivalent, and that role (EPUB SSV 1.1 and DPUB-ARIA 1.1;
      * the same table DAISY Ace checks). An element with the type must have the role, explicit or implicit.
@@ -60,8 +52,6 @@ public final class ContentInspector {
             "dt", "term", "dd", "definition", "ol", "list", "ul", "list", "li", "listitem",
             "table", "table", "td", "cell", "tr", "row", "figure", "figure");
 
-    private static final XMLInputFactory FACTORY = factory();
-
     private ContentInspector() {
     }
 
@@ -81,86 +71,136 @@ public final class ContentInspector {
                 all.sectionTypes, all.otherLanguages, all.roles);
     }
 
+    /**
+     * One pass over the document's tags. The documents are the tool's own serialisation (well-formed XHTML,
+     * attributes in double quotes, {@code <} only in markup), so a tag scanner does what an XML parser would at
+     * a fraction of the cost on a big book; only the tags that matter have their attributes read.
+     */
     private static Counts inspect(ContentDocument doc, String language, String file, Diagnostics diagnostics) {
         Counts c = new Counts();
         String bookLanguage = language.toLowerCase(Locale.ROOT);
-        // the nav type of each open element, so links know whether they sit in the toc or the landmarks
+        String x = doc.xhtml();
         Deque<String> navs = new ArrayDeque<>();
-        Deque<String> names = new ArrayDeque<>();
-        try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(doc.xhtml()));
-            boolean root = true;
-            while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    names.pop();
+        boolean root = true;
+        int at = x.indexOf('<');
+        while (at >= 0 && at + 1 < x.length()) {
+            char next = x.charAt(at + 1);
+            if (next == '!' && x.startsWith("<!--", at)) {
+                int close = x.indexOf("-->", at + 4);
+                at = close < 0 ? -1 : x.indexOf('<', close + 3);
+                continue;
+            }
+            int end = x.indexOf('>', at);
+            if (end < 0) {
+                break;
+            }
+            if (next == '/') {
+                if (x.startsWith("nav", at + 2) && !navs.isEmpty()) {
                     navs.pop();
-                    continue;
                 }
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                String name = r.getLocalName();
-                String type = attr(r, OPS, "type");
-                String role = attr(r, null, "role");
-                String lang = attr(r, null, "lang");
-                String xmlLang = attr(r, XML, "lang");
-                int line = r.getLocation().getLineNumber();
-                int column = r.getLocation().getColumnNumber();
-                String nav = "nav".equals(name) && type != null ? type : navs.isEmpty() ? "" : navs.peek();
-                names.push(name);
+                at = x.indexOf('<', end);
+                continue;
+            }
+            if (next == '?' || next == '!') {
+                at = x.indexOf('<', end);
+                continue;
+            }
+            int nameEnd = at + 1;
+            while (nameEnd < end && !Character.isWhitespace(x.charAt(nameEnd)) && x.charAt(nameEnd) != '/') {
+                nameEnd++;
+            }
+            String name = x.substring(at + 1, nameEnd);
+            String tag = x.substring(nameEnd, end);
+            boolean selfClosing = tag.endsWith("/");
+            String type = attr(tag, "epub:type");
+            String role = attr(tag, "role");
+            String nav = navs.isEmpty() ? "" : navs.peek();
+            if ("nav".equals(name) && !selfClosing) {
+                nav = type == null ? "" : type;
                 navs.push(nav);
-                if (root) {
-                    root = false;
-                    if (lang == null || xmlLang == null || !lang.equals(xmlLang)) {
-                        diagnostics.report(Code.A11Y_006, file, line, column,
-                                "the document's <html> needs lang and xml:lang, both the same (has lang=" + quote(lang) + ", xml:lang=" + quote(xmlLang) + ")");
-                    }
+            }
+            if (root) {
+                root = false;
+                String lang = attr(tag, "lang");
+                String xmlLang = attr(tag, "xml:lang");
+                if (lang == null || xmlLang == null || !lang.equals(xmlLang)) {
+                    diagnostics.report(Code.A11Y_006, file, line(x, at), column(x, at),
+                            "the document's <html> needs lang and xml:lang, both the same (has lang=" + quote(lang) + ", xml:lang=" + quote(xmlLang) + ")");
                 }
-                String marked = lang != null ? lang : xmlLang;
+            } else if (tag.contains("lang=\"")) {
+                String marked = attr(tag, "lang") != null ? attr(tag, "lang") : attr(tag, "xml:lang");
                 if (marked != null && !marked.isBlank() && !marked.toLowerCase(Locale.ROOT).equals(bookLanguage)) {
                     c.otherLanguages.add(marked);
                 }
-                if (role != null) {
-                    c.roles++;
-                }
-                switch (name) {
-                    case "img" -> {
-                        c.images++;
-                        String alt = attr(r, null, "alt");
-                        if ("presentation".equals(role) || "none".equals(role) || "".equals(alt)) {
-                            c.decorative++;
-                        } else if (alt != null && !alt.isBlank()) {
-                            c.imagesWithAlt++;
-                        }
-                    }
-                    case "h1", "h2", "h3", "h4", "h5", "h6" -> c.headings++;
-                    case "math" -> c.math = true;
-                    case "table" -> c.tables = true;
-                    case "audio" -> c.audio = true;
-                    case "video" -> c.video = true;
-                    case "a" -> {
-                        if (nav.contains("toc")) {
-                            c.tocEntries++;
-                        } else if (nav.contains("landmarks")) {
-                            c.landmarks++;
-                        }
-                    }
-                    default -> {
+            }
+            if (role != null) {
+                c.roles++;
+            }
+            switch (name) {
+                case "img" -> {
+                    c.images++;
+                    String alt = attr(tag, "alt");
+                    if ("presentation".equals(role) || "none".equals(role) || "".equals(alt)) {
+                        c.decorative++;
+                    } else if (alt != null && !alt.isBlank()) {
+                        c.imagesWithAlt++;
                     }
                 }
-                if (type != null) {
-                    types(c, name, type, role, nav, file, line, column, diagnostics);
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> c.headings++;
+                case "math", "m:math", "mml:math" -> c.math = true;
+                case "table" -> c.tables = true;
+                case "audio" -> c.audio = true;
+                case "video" -> c.video = true;
+                case "a" -> {
+                    if (nav.contains("toc")) {
+                        c.tocEntries++;
+                    } else if (nav.contains("landmarks")) {
+                        c.landmarks++;
+                    }
+                }
+                default -> {
                 }
             }
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("a rendered document is not well-formed XML: " + doc.href(), e);
+            if (type != null) {
+                types(c, name, type, role, nav, file, x, at, diagnostics);
+            }
+            at = x.indexOf('<', end);
         }
         return c;
     }
 
-    private static void types(Counts c, String name, String type, String role, String nav, String file, int line,
-                              int column, Diagnostics diagnostics) {
+    /** The value of attribute {@code name} in a start tag's attribute text, unescaped; null when absent. */
+    static String attr(String tag, String name) {
+        int from = 0;
+        while (true) {
+            int i = tag.indexOf(name + "=\"", from);
+            if (i < 0) {
+                return null;
+            }
+            if (i == 0 || Character.isWhitespace(tag.charAt(i - 1))) {
+                int start = i + name.length() + 2;
+                int close = tag.indexOf('"', start);
+                return close < 0 ? null : org.jsoup.parser.Parser.unescapeEntities(tag.substring(start, close), true);
+            }
+            from = i + 1;
+        }
+    }
+
+    private static int line(String x, int offset) {
+        int line = 1;
+        for (int i = x.indexOf('\n'); i >= 0 && i < offset; i = x.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
+    }
+
+    /** The 1-based column of the tag's {@code <}. */
+    private static int column(String x, int at) {
+        return at - x.lastIndexOf('\n', at);
+    }
+
+    private static void types(Counts c, String name, String type, String role, String nav, String file, String x,
+                              int at, Diagnostics diagnostics) {
         List<String> types = Arrays.asList(type.trim().split("\\s+"));
         if (types.contains("page-list") && "nav".equals(name)) {
             c.pageList = true;
@@ -175,7 +215,7 @@ public final class ContentInspector {
             c.sectionTypes.addAll(types);
         }
         if (role != null && DEPRECATED_ROLES.contains(role)) {
-            diagnostics.report(Code.A11Y_005, file, line, column, "role '" + role + "' is deprecated (DPUB-ARIA 1.1): leave it out and keep epub:type='" + type + "'");
+            diagnostics.report(Code.A11Y_005, file, line(x, at), column(x, at), "role '" + role + "' is deprecated (DPUB-ARIA 1.1): leave it out and keep epub:type='" + type + "'");
             return;
         }
         if (nav.contains("landmarks") && !"nav".equals(name)) {
@@ -188,34 +228,15 @@ public final class ContentInspector {
             }
             String actual = role != null ? role.trim().split("\\s+")[0] : IMPLICIT_ROLE.get(name);
             if (!expected.equals(actual)) {
-                diagnostics.report(Code.A11Y_004, file, line, column,
+                diagnostics.report(Code.A11Y_004, file, line(x, at), column(x, at),
                         "<" + name + " epub:type='" + type + "'> needs role='" + expected + "'" + (role == null ? "" : " (has role='" + role + "')"));
             }
             break; // the first type with a role decides, as in DAISY Ace
         }
     }
 
-    private static String attr(XMLStreamReader r, String namespace, String local) {
-        for (int i = 0; i < r.getAttributeCount(); i++) {
-            String ns = r.getAttributeNamespace(i);
-            boolean sameNs = namespace == null ? ns == null || ns.isEmpty() : namespace.equals(ns);
-            if (sameNs && local.equals(r.getAttributeLocalName(i))) {
-                return r.getAttributeValue(i);
-            }
-        }
-        return null;
-    }
-
     private static String quote(String s) {
         return s == null ? "none" : "'" + s + "'";
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f;
     }
 
     /** Per-document tallies, summed in document order. */

@@ -90,10 +90,10 @@ class AccessibilityMetadataTest {
                 + "<ol><li epub:type=\"endnote\" role=\"doc-endnote\" id=\"e1\">An old endnote.</li></ol>\n");
         BuildResult result = Bookbinder.build(book, BuildOptions.defaults().withCheck(false));
         assertThat(result.succeeded()).as("warnings only").isTrue();
-        // the line of the element in the XHTML, the column where its start tag ends (the XML reader's position)
+        // the line and column of the element's start tag in the XHTML
         assertThat(result.diagnostics()).extracting(Diagnostic::format).containsExactly(
-                "build/a11y.epub/EPUB/text/01-one.xhtml:11:37: warning A11Y-004: <aside epub:type='footnote'> needs role='doc-footnote'",
-                "build/a11y.epub/EPUB/text/01-one.xhtml:12:56: warning A11Y-005: role 'doc-endnote' is deprecated (DPUB-ARIA 1.1): leave it out and keep epub:type='endnote'");
+                "build/a11y.epub/EPUB/text/01-one.xhtml:11:1: warning A11Y-004: <aside epub:type='footnote'> needs role='doc-footnote'",
+                "build/a11y.epub/EPUB/text/01-one.xhtml:12:5: warning A11Y-005: role 'doc-endnote' is deprecated (DPUB-ARIA 1.1): leave it out and keep epub:type='endnote'");
         try (ZipFile zip = new ZipFile(book.resolve("build/a11y.epub").toFile())) {
             List<String> lines = new String(zip.getInputStream(zip.getEntry("EPUB/text/01-one.xhtml")).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             assertThat(lines.get(10)).contains("<aside epub:type=\"footnote\" id=\"n1\">");
