@@ -1,9 +1,9 @@
 package org.bookbinder;
 
-import org.bookbinder.accessibility.AccessibilityMetadata;
-import org.bookbinder.accessibility.ContentFacts;
-import org.bookbinder.accessibility.ContentInspector;
-import org.bookbinder.accessibility.ManuscriptChecks;
+import org.bookbinder.packaging.accessibility.AccessibilityMetadata;
+import org.bookbinder.packaging.accessibility.ContentFacts;
+import org.bookbinder.packaging.accessibility.ContentInspector;
+import org.bookbinder.packaging.accessibility.ManuscriptChecks;
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.Annotator;
 import org.bookbinder.check.EpubChecker;
@@ -12,7 +12,7 @@ import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.diagnostics.Severity;
 import org.bookbinder.load.Manuscript;
-import org.bookbinder.library.LibraryRecords;
+import org.bookbinder.packaging.library.LibraryRecords;
 import org.bookbinder.load.ManuscriptLoader;
 import org.bookbinder.packaging.EpubPackager;
 import org.bookbinder.packaging.OutputFiles;

@@ -8,7 +8,7 @@ import nl.siegmann.epublib.domain.Resource;
 import nl.siegmann.epublib.domain.TOCReference;
 import nl.siegmann.epublib.epub.NCXDocument;
 import nl.siegmann.epublib.service.MediatypeService;
-import org.bookbinder.accessibility.AccessibilityMetadata;
+import org.bookbinder.packaging.accessibility.AccessibilityMetadata;
 import org.bookbinder.load.BookConfig;
 import org.kxml2.io.KXmlSerializer;
 import org.xmlpull.v1.XmlSerializer;

@@ -1,7 +1,7 @@
-package org.bookbinder.library;
+package org.bookbinder.packaging.library;
 
-import org.bookbinder.accessibility.AccessibilityMetadata;
-import org.bookbinder.accessibility.ContentFacts;
+import org.bookbinder.packaging.accessibility.AccessibilityMetadata;
+import org.bookbinder.packaging.accessibility.ContentFacts;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.packaging.EpubPackager;
 import org.bookbinder.packaging.OutputFiles;

@@ -1,4 +1,4 @@
-package org.bookbinder.accessibility;
+package org.bookbinder.packaging.accessibility;
 
 import org.bookbinder.BuildOptions;
 import org.bookbinder.BuildResult;

@@ -1,4 +1,4 @@
-package org.bookbinder.library;
+package org.bookbinder.packaging.library;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

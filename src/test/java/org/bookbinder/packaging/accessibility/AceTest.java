@@ -1,4 +1,4 @@
-package org.bookbinder.accessibility;
+package org.bookbinder.packaging.accessibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.bookbinder.accessibility;
+package org.bookbinder.packaging.accessibility;
 
 import java.util.ArrayList;
 import java.util.List;

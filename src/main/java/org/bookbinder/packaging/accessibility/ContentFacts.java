@@ -1,4 +1,4 @@
-package org.bookbinder.accessibility;
+package org.bookbinder.packaging.accessibility;
 
 import java.util.List;
 import java.util.SortedSet;

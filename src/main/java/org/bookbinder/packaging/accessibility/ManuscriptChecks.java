@@ -1,4 +1,4 @@
-package org.bookbinder.accessibility;
+package org.bookbinder.packaging.accessibility;
 
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;

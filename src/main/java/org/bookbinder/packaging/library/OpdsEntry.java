@@ -1,6 +1,6 @@
-package org.bookbinder.library;
+package org.bookbinder.packaging.library;
 
-import org.bookbinder.accessibility.AccessibilityMetadata;
+import org.bookbinder.packaging.accessibility.AccessibilityMetadata;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.Creator;
 import org.bookbinder.render.Templates;

@@ -1,4 +1,4 @@
-package org.bookbinder.library;
+package org.bookbinder.packaging.library;
 
 import com.thaiopensource.validate.ValidationDriver;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
