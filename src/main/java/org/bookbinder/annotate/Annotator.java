@@ -42,7 +42,8 @@ public final class Annotator {
         Instant modified = sourceDateEpoch.map(Instant::ofEpochSecond)
                 .or(() -> manuscript.config().date().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .orElse(Instant.EPOCH);
-        return new AnnotatedBook(manuscript.config(), chapters, manuscript.epubCss(), manuscript.printCss(), modified);
+        return new AnnotatedBook(manuscript.config(), chapters, manuscript.epubCss(), manuscript.printCss(), modified,
+                manuscript.images());
     }
 
     private static AnnotatedChapter annotate(Chapter chapter, Diagnostics diagnostics) {

@@ -55,6 +55,13 @@ public enum Code {
     /** A rendered document lacks {@code lang}/{@code xml:lang}. */
     A11Y_006("A11Y-006", Severity.WARNING),
 
+    /** An image a chapter shows does not exist. */
+    IMG_001("IMG-001", Severity.ERROR),
+    /** An image is not of a core media type (PNG, JPEG, GIF, WebP, SVG), or not what its name says. */
+    IMG_002("IMG-002", Severity.ERROR),
+    /** An image on the web or outside the book directory: an EPUB must carry its images. */
+    IMG_003("IMG-003", Severity.ERROR),
+
     /** The output directory or file cannot be written. */
     OUT_001("OUT-001", Severity.ERROR),
     /** A file to check does not exist or cannot be read. */

@@ -54,12 +54,14 @@ public final class ManuscriptLoader {
                 .map(p -> readChapter(bookDir, p, diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
+        List<ImageFile> images = ImageFiles.read(bookDir,
+                chapters.stream().flatMap(c -> ImageFiles.uses(c.file(), c.document()).stream()).toList(), diagnostics);
         String epubCss = stylesheet(bookDir, "epub.css");
         String printCss = stylesheet(bookDir, "print.css");
         if (diagnostics.hasErrors()) {
             throw new BookbinderException("the manuscript has errors");
         }
-        return new Manuscript(bookDir, config, chapters, epubCss, printCss);
+        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images);
     }
 
     private static List<Path> chapterPaths(Path bookDir, BookConfig config, Diagnostics diagnostics) {

@@ -103,6 +103,11 @@ public final class EpubPackager {
                 book.getSpine().addResource(r);
             }
         }
+        for (Rendition.PackageResource r : rendition.resources()) {
+            MediaType type = MediatypeService.getMediaTypeByName(r.mediaType());
+            String extension = r.href().substring(r.href().lastIndexOf('.'));
+            book.getResources().add(new Resource(r.id(), r.data(), r.href(), type != null ? type : new MediaType(r.mediaType(), extension)));
+        }
         for (NavPoint point : rendition.toc()) {
             book.getTableOfContents().addTOCReference(reference(point, byHref));
         }

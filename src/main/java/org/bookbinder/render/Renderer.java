@@ -41,7 +41,8 @@ public final class Renderer {
         BookConfig config = book.config();
         Map<String, Object> common = commonVariables(book);
 
-        List<RenderedChapter> chapters = book.chapters().parallelStream().map(c -> renderChapter(c, common)).toList();
+        ImageLinks images = new ImageLinks(book.images());
+        List<RenderedChapter> chapters = book.chapters().parallelStream().map(c -> renderChapter(c, common, images)).toList();
         List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
         List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
         List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
@@ -93,7 +94,7 @@ public final class Renderer {
         for (RenderedChapter c : ordered) {
             documents.add(page(c.chapter.slug(), c.chapter.title(), c.xhtml, c.chapter.manifestProperties()));
         }
-        List<Rendition.PackageResource> resources = new ArrayList<>();
+        List<Rendition.PackageResource> resources = new ArrayList<>(images.resources());
         for (GeneratedPage g : generated) {
             documents.add(page(g.slug(), g.title(), Templates.epub("chapter.xhtml", pageVariables(common, g.title(), "backmatter",
                     g.type(), g.titleId(), g.bodyXhtml())), g.manifestProperties()));
@@ -130,10 +131,12 @@ public final class Renderer {
     private record RenderedChapter(AnnotatedChapter chapter, String xhtml, Element printBody) {
     }
 
-    private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common) {
+    private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images) {
         Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
         linkChaptersByOutputName(body);
+        images.linkForEpub(body, chapter.file());
         Element printBody = body.clone();
+        images.embedForPrint(printBody);
         Map<String, Object> vars = pageVariables(common, chapter.title(),
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
                 chapter.titleId(), Markup.xhtml(body));

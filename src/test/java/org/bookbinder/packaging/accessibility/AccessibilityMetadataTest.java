@@ -137,10 +137,13 @@ class AccessibilityMetadataTest {
         Files.createDirectories(book.resolve("chapters"));
         Files.writeString(book.resolve("book.yaml"), yaml, StandardCharsets.UTF_8);
         Files.writeString(book.resolve("chapters/01-one.md"), chapter, StandardCharsets.UTF_8);
+        for (String image : List.of("map.png", "rule.png")) {
+            Files.copy(Path.of("src/test/resources/books/images/chapters/rule.png"), book.resolve("chapters").resolve(image));
+        }
         return book;
     }
 
-    /** Builds without EPUBCheck (the images are not in the package) and returns the OPF. */
+    /** Builds without EPUBCheck (the end-to-end tests check the package) and returns the OPF. */
     private Document build(String yaml, String chapter) throws Exception {
         Path book = book(yaml, chapter);
         BuildResult result = Bookbinder.build(book, BuildOptions.defaults().withOutDir(temp.resolve("out")).withCheck(false));
