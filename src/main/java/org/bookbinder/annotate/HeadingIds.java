@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.bookbinder.load.SourcePositions.column;
+import static org.bookbinder.load.SourcePositions.line;
+
 /**
  * Gives every heading of a chapter an id: the one written in {@code {#id}}, else one made from its text
  * ({@link #slug}), unique within the chapter and always starting with a letter.
@@ -80,13 +83,5 @@ final class HeadingIds {
             return "section";
         }
         return Character.isLetter(s.codePointAt(0)) ? s : "h-" + s;
-    }
-
-    static int column(Node node) {
-        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getColumnIndex() + 1;
-    }
-
-    static int line(Node node) {
-        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
     }
 }

@@ -7,7 +7,6 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
-import org.commonmark.node.SourceSpan;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -23,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import static org.bookbinder.load.SourcePositions.column;
+import static org.bookbinder.load.SourcePositions.line;
 
 /**
  * Finds the images the chapters show — Markdown images and {@code <img>} in raw HTML — and reads them from the
@@ -159,15 +161,5 @@ final class ImageFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static int line(Node node) {
-        List<SourceSpan> spans = node.getSourceSpans();
-        return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
-    }
-
-    private static int column(Node node) {
-        List<SourceSpan> spans = node.getSourceSpans();
-        return spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
     }
 }

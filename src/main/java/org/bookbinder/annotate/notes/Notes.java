@@ -11,7 +11,6 @@ import org.commonmark.node.CustomNode;
 import org.commonmark.node.Document;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
 import java.util.ArrayDeque;
@@ -23,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.bookbinder.load.SourcePositions.column;
+import static org.bookbinder.load.SourcePositions.line;
 
 /**
  * Numbers a chapter's notes in reading order and moves their text to a {@link NotesSection} at the chapter's
@@ -168,15 +170,5 @@ public final class Notes {
             to.appendChild(child);
             child = next;
         }
-    }
-
-    private static int line(Node node) {
-        List<SourceSpan> spans = node.getSourceSpans();
-        return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
-    }
-
-    private static int column(Node node) {
-        List<SourceSpan> spans = node.getSourceSpans();
-        return spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
     }
 }

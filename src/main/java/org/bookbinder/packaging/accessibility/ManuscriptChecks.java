@@ -14,6 +14,9 @@ import org.commonmark.node.Text;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
+import static org.bookbinder.load.SourcePositions.column;
+import static org.bookbinder.load.SourcePositions.line;
+
 /**
  * Accessibility checks on the annotated chapters, where every node still knows its file and line:
  * <ul>
@@ -82,13 +85,5 @@ public final class ManuscriptChecks {
                 }
             }
         });
-    }
-
-    private static int line(Node node) {
-        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
-    }
-
-    private static int column(Node node) {
-        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getColumnIndex() + 1;
     }
 }
