@@ -7,7 +7,10 @@ import org.bookbinder.annotate.notes.Notes;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.Chapter;
 import org.bookbinder.load.Manuscript;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,6 +50,7 @@ public final class Annotator {
     }
 
     private static AnnotatedChapter annotate(Chapter chapter, Diagnostics diagnostics) {
+        supplyTitle(chapter, diagnostics);
         Map<Heading, String> ids = HeadingIds.assign(chapter.file(), chapter.document(), diagnostics);
         Typography.apply(chapter.document());
         String title = null;
@@ -61,14 +65,33 @@ public final class Annotator {
                 sections.add(new Section(e.getValue(), PlainText.of(h)));
             }
         }
-        if (title == null) {
-            title = titleFromSlug(chapter.slug());
-            titleId = chapter.slug().matches("[A-Za-z].*") ? chapter.slug() : "c-" + chapter.slug();
-            diagnostics.report(Code.CHAP_004, chapter.file(), 1, 1,
-                    "the chapter has no '# Title' heading; its title will be '" + title + "'");
-        }
         return new AnnotatedChapter(chapter.file(), chapter.slug(), titleId, title, sections, chapter.frontMatter(),
                 chapter.document());
+    }
+
+    /**
+     * A chapter without a {@code # Title} gets one made from its file name (CHAP-004), at its start, so that its
+     * document has a heading to be labelled by and linked to like any other.
+     */
+    private static void supplyTitle(Chapter chapter, Diagnostics diagnostics) {
+        for (Node n = chapter.document().getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h && h.getLevel() == 1) {
+                return;
+            }
+        }
+        String title = titleFromSlug(chapter.slug());
+        diagnostics.report(Code.CHAP_004, chapter.file(), 1, 1, "the chapter has no '# Title' heading; its title will be '" + title + "'");
+        Heading heading = new Heading();
+        heading.setLevel(1);
+        heading.appendChild(new Text(title));
+        Node first = chapter.document().getFirstChild();
+        if (first instanceof YamlFrontMatterBlock) {
+            first.insertAfter(heading);
+        } else if (first != null) {
+            first.insertBefore(heading);
+        } else {
+            chapter.document().appendChild(heading);
+        }
     }
 
     /** "03-japanese-pows" → "Japanese pows": a fallback only, reported as a warning. */
