@@ -65,7 +65,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (!quiet) {
             String files = result.outputs().stream().map(Path::toString).collect(Collectors.joining(", "));
-            out.println("wrote " + files + (noCheck ? " (not checked)" : " (EPUBCheck: " + Report.counts(result) + ")"));
+            out.println("wrote " + files + (noCheck ? " (not checked)" : " (checked with EPUBCheck; " + Report.counts(result) + ")"));
         }
         return ExitCode.OK;
     }

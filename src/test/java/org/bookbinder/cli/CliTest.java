@@ -204,7 +204,7 @@ class CliTest {
 
         Run build = run("build", book.toString());
         assertThat(build.status()).as("%s", build).isEqualTo(ExitCode.OK);
-        assertThat(build.out()).contains("(EPUBCheck: 0 errors, 0 warnings)");
+        assertThat(build.out()).contains("(checked with EPUBCheck; 0 errors, 0 warnings)");
         assertThat(build.err()).isEmpty();
         assertThat(book.resolve("build/new-book.epub")).isNotEmptyFile();
         assertThat(book.resolve("build/new-book.html")).isNotEmptyFile();
