@@ -2,6 +2,8 @@ package org.bookbinder.annotate;
 
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.annotate.glossary.AnnotatedGlossary;
+import org.bookbinder.annotate.glossary.GlossaryLinker;
 import org.bookbinder.annotate.notes.NoteCounter;
 import org.bookbinder.annotate.notes.Notes;
 import org.bookbinder.load.BookConfig;
@@ -42,11 +44,13 @@ public final class Annotator {
             NoteCounter counter = manuscript.config().noteNumbering() == BookConfig.NoteNumbering.BOOK ? bookCounter : new NoteCounter();
             Notes.number(c.file(), c.document(), counter, diagnostics);
         }
+        // Glossary terms are linked once the notes sit at each chapter's end, so "in a note" is known.
+        Optional<AnnotatedGlossary> glossary = manuscript.glossary().map(g -> GlossaryLinker.link(g, chapters, diagnostics));
         Instant modified = sourceDateEpoch.map(Instant::ofEpochSecond)
                 .or(() -> manuscript.config().date().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .orElse(Instant.EPOCH);
         return new AnnotatedBook(manuscript.config(), chapters, manuscript.epubCss(), manuscript.printCss(), modified,
-                manuscript.images());
+                manuscript.images(), glossary);
     }
 
     private static AnnotatedChapter annotate(Chapter chapter, Diagnostics diagnostics) {

@@ -15,11 +15,12 @@ import org.commonmark.node.Text;
  * Whether a quote opens or closes depends on the character before it, which may sit in an earlier inline node
  * (e.g. after emphasis), so the pass carries that character across the nodes of a block.
  */
-final class Typography {
+public final class Typography {
     private Typography() {
     }
 
-    static void apply(Node document) {
+    /** Smartens every text node of {@code document} in place. */
+    public static void apply(Node document) {
         document.accept(new AbstractVisitor() {
             private char previous = ' ';
 

@@ -62,6 +62,21 @@ public enum Code {
     /** An image on the web or outside the book directory: an EPUB must carry its images. */
     IMG_003("IMG-003", Severity.ERROR),
 
+    /** The glossary file is not readable YAML (a syntax error, or not UTF-8). */
+    GLOSS_001("GLOSS-001", Severity.ERROR),
+    /** A glossary entry has a key the tool does not know. */
+    GLOSS_002("GLOSS-002", Severity.ERROR),
+    /** The glossary, or an entry in it, has the wrong shape: not a list, no term, a value that is not text. */
+    GLOSS_003("GLOSS-003", Severity.ERROR),
+    /** A glossary entry has no definition, or an empty one. */
+    GLOSS_004("GLOSS-004", Severity.ERROR),
+    /** A term or alias is defined twice, or an alias is another entry's term. */
+    GLOSS_005("GLOSS-005", Severity.ERROR),
+    /** A glossary term is never used in the book (nothing links to it). */
+    GLOSS_006("GLOSS-006", Severity.WARNING),
+    /** The glossary file has no entries (no glossary page is made). */
+    GLOSS_007("GLOSS-007", Severity.WARNING),
+
     /** The output directory or file cannot be written. */
     OUT_001("OUT-001", Severity.ERROR),
     /** A file to check does not exist or cannot be read. */

@@ -1,7 +1,10 @@
 package org.bookbinder.load;
 
+import org.bookbinder.annotate.glossary.Glossary;
+
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the load stage read from a book directory.
@@ -9,11 +12,18 @@ import java.util.List;
  * @param epubCss  the e-book stylesheet (styles/epub.css, or the built-in default)
  * @param printCss the print edition's stylesheet (styles/print.css, or the built-in default)
  * @param images   the images the chapters show, each once, in order of first use
+ * @param glossary the glossary named by book.yaml's {@code glossary}, if it has entries
  */
 public record Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters, String epubCss, String printCss,
-                         List<ImageFile> images) {
+                         List<ImageFile> images, Optional<Glossary> glossary) {
     public Manuscript {
         chapters = List.copyOf(chapters);
         images = List.copyOf(images);
+    }
+
+    /** A manuscript without a glossary. */
+    public Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters, String epubCss, String printCss,
+                      List<ImageFile> images) {
+        this(bookDir, config, chapters, epubCss, printCss, images, Optional.empty());
     }
 }

@@ -1,5 +1,7 @@
 package org.bookbinder.load;
 
+import org.bookbinder.annotate.glossary.Glossary;
+import org.bookbinder.annotate.glossary.GlossaryReader;
 import org.bookbinder.diagnostics.BookbinderException;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
@@ -48,6 +50,8 @@ public final class ManuscriptLoader {
 
         checkNamedFile(bookDir, config, config.glossary(), "glossary", diagnostics);
         checkNamedFile(bookDir, config, config.bibliography(), "bibliography", diagnostics);
+        Optional<Glossary> glossary = config.glossary().map(bookDir::resolve).filter(Files::isRegularFile)
+                .flatMap(p -> readGlossary(bookDir, p, diagnostics));
 
         List<Path> chapterPaths = chapterPaths(bookDir, config, diagnostics);
         List<Chapter> chapters = chapterPaths.parallelStream()
@@ -61,7 +65,23 @@ public final class ManuscriptLoader {
         if (diagnostics.hasErrors()) {
             throw new BookbinderException("the manuscript has errors");
         }
-        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images);
+        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary);
+    }
+
+    private static Optional<Glossary> readGlossary(Path bookDir, Path path, Diagnostics diagnostics) {
+        String file = display(bookDir, path);
+        return readUtf8(file, path, Code.GLOSS_001, "the glossary", diagnostics)
+                .flatMap(text -> GlossaryReader.read(file, text, diagnostics));
+    }
+
+    /** The text of a file that must be UTF-8; if it is not, {@code code} is reported at the first bad byte. */
+    private static Optional<String> readUtf8(String file, Path path, Code code, String what, Diagnostics diagnostics) {
+        Utf8.Result decoded = Utf8.decode(readBytes(path));
+        if (decoded instanceof Utf8.Malformed m) {
+            diagnostics.error(code, file, m.line(), m.column(), what + " is not valid UTF-8 (save it as UTF-8)");
+            return Optional.empty();
+        }
+        return Optional.of(((Utf8.Text) decoded).text());
     }
 
     private static List<Path> chapterPaths(Path bookDir, BookConfig config, Diagnostics diagnostics) {
@@ -120,12 +140,11 @@ public final class ManuscriptLoader {
 
     private static Optional<Chapter> readChapter(Path bookDir, Path path, Diagnostics diagnostics) {
         String file = display(bookDir, path);
-        Utf8.Result decoded = Utf8.decode(readBytes(path));
-        if (decoded instanceof Utf8.Malformed m) {
-            diagnostics.error(Code.CHAP_003, file, m.line(), m.column(), "the chapter is not valid UTF-8 (save it as UTF-8)");
+        Optional<String> read = readUtf8(file, path, Code.CHAP_003, "the chapter", diagnostics);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        String text = ((Utf8.Text) decoded).text();
+        String text = read.get();
         Document document = MarkdownParser.parse(text);
         FrontMatter frontMatter = frontMatter(file, text, document, diagnostics);
         String name = path.getFileName().toString();

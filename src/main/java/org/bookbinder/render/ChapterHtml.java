@@ -2,6 +2,7 @@ package org.bookbinder.render;
 
 import org.bookbinder.load.HeadingAttributes;
 import org.bookbinder.load.Span;
+import org.bookbinder.annotate.glossary.GlossaryLinkRenderer;
 import org.bookbinder.annotate.notes.NoteHtmlRenderer;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
@@ -19,11 +20,12 @@ import java.util.Set;
  * commonmark's HTML renderer, set up for chapters: our nodes ({@link Span}, {@link HeadingAttributes}) get their
  * renderers, headings get their ids and classes. Thread-safe; the output is HTML, made XHTML by {@link Markup}.
  */
-final class ChapterHtml {
+public final class ChapterHtml {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .extensions(List.of(TablesExtension.create()))
             .nodeRendererFactory(SpanRenderer::new)
             .nodeRendererFactory(NoteHtmlRenderer::new)
+            .nodeRendererFactory(GlossaryLinkRenderer::new)
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Heading && node.getFirstChild() instanceof HeadingAttributes a) {
                     attributes.putAll(a.attributes().toHtml());
@@ -34,7 +36,8 @@ final class ChapterHtml {
     private ChapterHtml() {
     }
 
-    static String render(Node document) {
+    /** A parsed (and annotated) Markdown tree as HTML: a chapter, or a fragment such as a glossary definition. */
+    public static String render(Node document) {
         return RENDERER.render(document);
     }
 

@@ -4,6 +4,7 @@ import org.bookbinder.Version;
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.Section;
+import org.bookbinder.annotate.glossary.GlossaryPage;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.FrontMatter;
 import org.bookbinder.load.MarkdownParser;
@@ -52,6 +53,10 @@ public final class Renderer {
 
         // Pages that features write from the whole book, after the chapters and before the colophon.
         List<GeneratedPage> generated = new ArrayList<>();
+        book.glossary().map(g -> GlossaryPage.of(g, config.language())).ifPresent(glossary -> {
+            generated.add(glossary.page());
+            ordered.parallelStream().forEach(c -> glossary.addDefinitionsForPrint(c.printBody));
+        });
 
         String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
 

@@ -1,0 +1,26 @@
+package org.bookbinder.annotate.glossary;
+
+import org.commonmark.node.CustomNode;
+
+/**
+ * A glossary term in the text, linked to its entry's definition (its children are the words as the text has
+ * them): {@code <a epub:type="glossref" role="doc-glossref" href="glossary.xhtml#def-…">}.
+ */
+public final class GlossaryLink extends CustomNode {
+    private final GlossaryEntry entry;
+    private final String linkId;
+
+    GlossaryLink(GlossaryEntry entry, String linkId) {
+        this.entry = entry;
+        this.linkId = linkId;
+    }
+
+    public GlossaryEntry entry() {
+        return entry;
+    }
+
+    /** The id of this link in its chapter: the target of the glossary page's backlink. */
+    public String linkId() {
+        return linkId;
+    }
+}

@@ -1,0 +1,108 @@
+package org.bookbinder.annotate.glossary;
+
+import org.bookbinder.render.ChapterHtml;
+import org.bookbinder.render.GeneratedPage;
+import org.bookbinder.render.Markup;
+import org.bookbinder.render.Rendition;
+import org.bookbinder.render.Templates;
+import org.jsoup.nodes.Element;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The glossary page, as EPUB 3 Dictionaries and Glossaries 1.0 describes it: {@code text/glossary.xhtml}, a
+ * {@code <dl class="glossary-list">} of {@code <dt epub:type="glossterm"><dfn id="term-…">} and
+ * {@code <dd epub:type="glossdef" id="def-…">} in the alphabetical order of the book's language, each definition
+ * ending with backlinks to the term's first use in each chapter; manifest property {@code glossary}; and a search key
+ * map ({@code glossary-search-key-map.xml}, properties {@code search-key-map glossary}) listing every term and alias.
+ * The renderer wraps the page ({@code epub:type="glossary" role="doc-glossary"}) and puts it in the spine, the
+ * contents, the landmarks and the print edition. In the print edition each glossary link also carries its
+ * definition as plain text, {@code data-definition}, which the print stylesheet shows on hover or focus.
+ */
+public final class GlossaryPage {
+    /** The page's output name: {@code text/glossary.xhtml}. */
+    public static final String SLUG = "glossary";
+    static final String TITLE = "Glossary";
+    static final String TITLE_ID = "glossary-title";
+    static final String SEARCH_KEY_MAP = "glossary-search-key-map.xml";
+    static final String SEARCH_KEY_MAP_TYPE = "application/vnd.epub.search-key-map+xml";
+
+    private final GeneratedPage page;
+    private final Map<String, String> plainDefinitions;
+
+    private GlossaryPage(GeneratedPage page, Map<String, String> plainDefinitions) {
+        this.page = page;
+        this.plainDefinitions = plainDefinitions;
+    }
+
+    /** Renders the page of {@code glossary} for a book in {@code language} (a BCP 47 tag). */
+    public static GlossaryPage of(AnnotatedGlossary glossary, String language) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag(language));
+        List<AnnotatedGlossary.Entry> sorted = glossary.entries().stream()
+                .sorted(Comparator.comparing((AnnotatedGlossary.Entry e) -> e.entry().term(), collator)).toList();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Map<String, Object>> keys = new ArrayList<>();
+        Map<String, String> plain = new HashMap<>();
+        for (AnnotatedGlossary.Entry e : sorted) {
+            GlossaryEntry entry = e.entry();
+            Element definition = Markup.parseFragment(ChapterHtml.render(entry.definition()));
+            plain.put(entry.definitionId(), definition.text());
+            List<Map<String, Object>> uses = new ArrayList<>();
+            for (AnnotatedGlossary.Use u : e.uses()) {
+                uses.add(Map.of("href", u.chapterSlug() + ".xhtml#" + u.linkId(), "title", u.chapterTitle(),
+                        "label", u.chapterTitle() + " (first use of " + entry.term() + ")"));
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("term", entry.term());
+            m.put("termId", entry.termId());
+            m.put("definitionId", entry.definitionId());
+            m.put("definition", Markup.xhtml(definition));
+            m.put("uses", uses);
+            entries.add(m);
+            keys.add(Map.of("href", "text/" + SLUG + ".xhtml#" + entry.termId(), "term", entry.term(), "aliases", entry.aliases()));
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("title", TITLE);
+        vars.put("titleId", TITLE_ID);
+        vars.put("entries", entries);
+        String body = Templates.epub("glossary.xhtml", vars);
+
+        Map<String, Object> keyVars = new HashMap<>();
+        keyVars.put("lang", language);
+        keyVars.put("entries", keys);
+        byte[] searchKeyMap = Templates.epub(SEARCH_KEY_MAP, keyVars).getBytes(StandardCharsets.UTF_8);
+        Rendition.PackageResource resource = new Rendition.PackageResource("glossary-search-key-map", SEARCH_KEY_MAP,
+                SEARCH_KEY_MAP_TYPE, searchKeyMap, Set.of("search-key-map", "glossary"));
+        return new GlossaryPage(new GeneratedPage(SLUG, TITLE_ID, TITLE, "glossary", body, Set.of("glossary"), List.of(resource)),
+                Map.copyOf(plain));
+    }
+
+    /** The page, for the renderer's list of generated pages. */
+    public GeneratedPage page() {
+        return page;
+    }
+
+    /**
+     * Gives each glossary link of a chapter's print body its definition as plain text ({@code data-definition}),
+     * for the print edition on screen; the e-book does not need it (readers pop the definition up).
+     */
+    public void addDefinitionsForPrint(Element chapterBody) {
+        String prefix = SLUG + ".xhtml#";
+        for (Element a : chapterBody.select("a.glossref[href]")) {
+            String href = a.attr("href");
+            String definition = href.startsWith(prefix) ? plainDefinitions.get(href.substring(prefix.length())) : null;
+            if (definition != null) {
+                a.attr("data-definition", definition);
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.bookbinder.annotate.glossary;
+
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.load.MarkdownParser;
+import org.bookbinder.load.YamlSource;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads glossary.yaml: a list of {@code {term, aliases?, definition}}, the definition in Markdown. Every problem is a
+ * diagnostic at the line and column of the value: YAML errors (GLOSS-001), unknown keys with a "did you mean"
+ * (GLOSS-002), a wrong shape (GLOSS-003), a missing or empty definition (GLOSS-004), a term or alias that another
+ * entry already has (GLOSS-005), and no entries at all (GLOSS-007, a warning).
+ */
+public final class GlossaryReader {
+    /** The keys of an entry. */
+    static final List<String> KEYS = List.of("term", "aliases", "definition");
+
+    private GlossaryReader() {
+    }
+
+    /**
+     * The glossary in {@code text}, read from {@code file} (relative to the book directory); empty when it has no
+     * entries or cannot be read. Entries with errors are reported and left out.
+     */
+    public static Optional<Glossary> read(String file, String text, Diagnostics diagnostics) {
+        Optional<YamlSource.Root> root = YamlSource.parse(file, text, diagnostics, Code.GLOSS_001, Code.GLOSS_003);
+        if (root.isEmpty()) {
+            boolean syntaxError = diagnostics.list().stream()
+                    .anyMatch(d -> d.file().equals(file) && d.code().equals(Code.GLOSS_001.id()));
+            if (!syntaxError) {
+                diagnostics.report(Code.GLOSS_007, file, 1, 1, "the glossary has no entries, so the book has no glossary page");
+            }
+            return Optional.empty();
+        }
+        YamlSource yaml = root.get().source();
+        Node top = root.get().node();
+        if (!(top instanceof SequenceNode list)) {
+            yaml.error(Code.GLOSS_003, top, "the glossary must be a list of entries, each '- term: …' with a 'definition: …'");
+            return Optional.empty();
+        }
+        if (list.getValue().isEmpty()) {
+            yaml.warning(Code.GLOSS_007, top, "the glossary has no entries, so the book has no glossary page");
+            return Optional.empty();
+        }
+        List<GlossaryEntry> entries = new ArrayList<>();
+        Map<String, List<Claim>> claims = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        List<Node> items = list.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            entry(yaml, items.get(i), i, claims, ids).ifPresent(entries::add);
+        }
+        return entries.isEmpty() ? Optional.empty() : Optional.of(new Glossary(file, entries));
+    }
+
+    /** A form already taken by an entry (the {@code item}-th of the file): whose it is, where. */
+    private record Claim(String form, int item, String term, boolean isTerm, int line) {
+    }
+
+    private static Optional<GlossaryEntry> entry(YamlSource yaml, Node item, int index, Map<String, List<Claim>> claims,
+                                                 Set<String> ids) {
+        Optional<Map<String, YamlSource.Entry>> mapping = yaml.mapping(item, "a glossary entry", KEYS, Code.GLOSS_002);
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, YamlSource.Entry> m = mapping.get();
+        YamlSource.Entry termEntry = m.get("term");
+        if (termEntry == null) {
+            yaml.error(Code.GLOSS_003, item, "a glossary entry needs a 'term'");
+            return Optional.empty();
+        }
+        Optional<String> term = yaml.string(termEntry).map(TermText::collapse);
+        List<String> aliases = Optional.ofNullable(m.get("aliases")).flatMap(yaml::strings).orElse(List.of())
+                .stream().map(TermText::collapse).toList();
+        Optional<String> definition = definition(yaml, m, item, term.orElse(null));
+        if (term.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean unique = claim(yaml, claims, index, term.get(), term.get(), true, termEntry.value());
+        List<String> ownForms = new ArrayList<>(List.of(term.get()));
+        Set<String> keptAliases = new LinkedHashSet<>();
+        List<Node> aliasNodes = aliasNodes(m.get("aliases"));
+        for (int i = 0; i < aliases.size(); i++) {
+            String alias = aliases.get(i);
+            if (ownForms.stream().anyMatch(f -> TermText.covers(f, alias))) {
+                continue;   // a form the entry already matches: harmless, left out
+            }
+            Node at = i < aliasNodes.size() ? aliasNodes.get(i) : termEntry.value();
+            unique &= claim(yaml, claims, index, alias, term.get(), false, at);
+            ownForms.add(alias);
+            keptAliases.add(alias);
+        }
+        if (definition.isEmpty() || !unique) {
+            return Optional.empty();
+        }
+        Node at = termEntry.value();
+        return Optional.of(new GlossaryEntry(uniqueId(term.get(), ids), term.get(), List.copyOf(keptAliases),
+                MarkdownParser.parse(definition.get()), YamlSource.line(at), YamlSource.column(at)));
+    }
+
+    /**
+     * Records {@code form} for the entry of {@code term}; reports GLOSS-005 when another entry already has a form that
+     * matches the same text (the same form, or either of them lower case and so matched in any case).
+     */
+    private static boolean claim(YamlSource yaml, Map<String, List<Claim>> claims, int item, String form, String term,
+                                 boolean isTerm, Node at) {
+        List<Claim> same = claims.computeIfAbsent(TermText.fold(TermText.normalise(form)), k -> new ArrayList<>());
+        for (Claim c : same) {
+            if (c.item() != item && TermText.overlap(c.form(), form)) {
+                String what = isTerm ? "the term '" + form + "'" : "the alias '" + form + "'";
+                String other = c.isTerm() ? "the term of the entry on line " + c.line()
+                        : "an alias of '" + c.term() + "' (line " + c.line() + ")";
+                yaml.error(Code.GLOSS_005, at, what + " is defined twice: it is already " + other);
+                return false;
+            }
+        }
+        same.add(new Claim(form, item, term, isTerm, YamlSource.line(at)));
+        return true;
+    }
+
+    private static List<Node> aliasNodes(YamlSource.Entry aliases) {
+        if (aliases == null) {
+            return List.of();
+        }
+        return aliases.value() instanceof SequenceNode s ? s.getValue() : List.of(aliases.value());
+    }
+
+    /** The definition's Markdown; a missing or empty one is GLOSS-004, one that is not text GLOSS-003. */
+    private static Optional<String> definition(YamlSource yaml, Map<String, YamlSource.Entry> m, Node item, String term) {
+        String of = term == null ? "" : " of '" + term + "'";
+        YamlSource.Entry entry = m.get("definition");
+        if (entry == null) {
+            yaml.error(Code.GLOSS_004, item, "the entry" + of + " has no 'definition'");
+            return Optional.empty();
+        }
+        if (!(entry.value() instanceof ScalarNode scalar)) {
+            yaml.error(Code.GLOSS_003, entry.value(), "the definition" + of + " must be text (Markdown), not a list or mapping");
+            return Optional.empty();
+        }
+        String value = scalar.getValue().strip();
+        if (value.isEmpty() || (scalar.isPlain() && (value.equals("null") || value.equals("~")))) {
+            yaml.error(Code.GLOSS_004, entry.value(), "the definition" + of + " is empty");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /**
+     * An id from the term: ASCII letters, digits and hyphens ("Crimean Tatars" → {@code crimean-tatars}, accents
+     * dropped), lower-cased in the root locale so it never depends on the machine, unique in the glossary.
+     */
+    static String uniqueId(String term, Set<String> taken) {
+        String base = Normalizer.normalize(term, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("['\u2019]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = "entry";
+        }
+        String id = base;
+        for (int n = 2; !taken.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+}
