@@ -76,6 +76,8 @@ public enum Code {
     GLOSS_006("GLOSS-006", Severity.WARNING),
     /** The glossary file has no entries (no glossary page is made). */
     GLOSS_007("GLOSS-007", Severity.WARNING),
+    /** A chapter would have the glossary page's file name ({@code text/glossary.xhtml}). */
+    GLOSS_008("GLOSS-008", Severity.ERROR),
 
     /** The output directory or file cannot be written. */
     OUT_001("OUT-001", Severity.ERROR),

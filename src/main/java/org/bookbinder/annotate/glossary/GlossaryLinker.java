@@ -55,6 +55,9 @@ public final class GlossaryLinker {
 
     /** Links the terms of {@code glossary} in every chapter (in place) and returns where each entry is used. */
     public static AnnotatedGlossary link(Glossary glossary, List<AnnotatedChapter> chapters, Diagnostics diagnostics) {
+        chapters.stream().filter(c -> c.slug().equals(GlossaryPage.SLUG)).forEach(c -> diagnostics.report(Code.GLOSS_008,
+                c.file(), 0, 0, "the chapter would be written as text/" + GlossaryPage.SLUG + ".xhtml, the glossary page's name:"
+                        + " rename the file (or leave the glossary out of book.yaml and write the glossary as a chapter)"));
         glossary.entries().forEach(e -> Typography.apply(e.definition()));
         TermMatcher matcher = new TermMatcher(glossary.entries());
         List<List<Linked>> linked = chapters.parallelStream()
