@@ -42,7 +42,8 @@ import java.util.stream.IntStream;
  * ({@link TermMatcher}); a term may run across text nodes (a line break, the start of emphasis) as long as the
  * link can wrap the nodes it covers. Never linked: headings, links, images, code, raw HTML and the text inside
  * raw HTML elements, spans marked {@code spellcheck=false} (they hold rejected readings and quoted source text,
- * not the edition's words), the glossary page itself. Notes are searched last: a term is linked in a chapter's
+ * not the edition's words) or {@code .no-glossary} (the author's way to keep a passage unlinked), the glossary
+ * page itself. Notes are searched last: a term is linked in a chapter's
  * notes only when its main text has no occurrence that can be linked. A term linked nowhere is a warning
  * (GLOSS-006).
  *
@@ -50,6 +51,9 @@ import java.util.stream.IntStream;
  * together with a map from each character back to its node, so it costs the same for 10 terms or 1,000.
  */
 public final class GlossaryLinker {
+    /** The class of a span whose words are never linked: {@code [Gulag: A History]{.no-glossary}}. */
+    static final String NO_GLOSSARY = "no-glossary";
+
     private GlossaryLinker() {
     }
 
@@ -141,7 +145,8 @@ public final class GlossaryLinker {
             } else if (node instanceof Emphasis || node instanceof StrongEmphasis) {
                 visitChildren(node);
             } else if (node instanceof Span span) {
-                if ("false".equals(span.attributes().pairs().get("spellcheck"))) {
+                if ("false".equals(span.attributes().pairs().get("spellcheck"))
+                        || span.attributes().classes().contains(NO_GLOSSARY)) {
                     run.barrier();
                 } else {
                     visitChildren(node);
