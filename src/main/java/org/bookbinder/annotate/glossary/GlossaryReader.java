@@ -4,6 +4,15 @@ import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.load.MarkdownParser;
 import org.bookbinder.load.YamlSource;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnoteReference;
+import org.commonmark.ext.footnotes.InlineFootnote;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Document;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -22,7 +31,8 @@ import java.util.Set;
 /**
  * Reads glossary.yaml: a list of {@code {term, aliases?, definition}}, the definition in Markdown. Every problem is a
  * diagnostic at the line and column of the value: YAML errors (GLOSS-001), unknown keys with a "did you mean"
- * (GLOSS-002), a wrong shape (GLOSS-003), a missing or empty definition (GLOSS-004), a term or alias that another
+ * (GLOSS-002), a wrong shape or a definition with a heading, image or note (GLOSS-003), a missing or empty
+ * definition (GLOSS-004), a term or alias that another
  * entry already has (GLOSS-005), and no entries at all (GLOSS-007, a warning).
  */
 public final class GlossaryReader {
@@ -106,9 +116,49 @@ public final class GlossaryReader {
         if (definition.isEmpty() || !unique) {
             return Optional.empty();
         }
+        Document parsed = MarkdownParser.parse(definition.get());
+        Optional<String> unsupported = unsupported(parsed);
+        if (unsupported.isPresent()) {
+            yaml.error(Code.GLOSS_003, m.get("definition").value(), "the definition of '" + term.get() + "' has "
+                    + unsupported.get() + ": a definition is text (paragraphs, lists, emphasis, links, spans)");
+            return Optional.empty();
+        }
         Node at = termEntry.value();
         return Optional.of(new GlossaryEntry(uniqueId(term.get(), ids), term.get(), List.copyOf(keptAliases),
-                MarkdownParser.parse(definition.get()), YamlSource.line(at), YamlSource.column(at)));
+                parsed, YamlSource.line(at), YamlSource.column(at)));
+    }
+
+    /** What a definition may not hold, the first one found: a heading, an image or a note. */
+    private static Optional<String> unsupported(Document definition) {
+        String[] found = {null};
+        definition.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                found[0] = found[0] == null ? "a heading" : found[0];
+            }
+
+            @Override
+            public void visit(Image image) {
+                found[0] = found[0] == null ? "an image" : found[0];
+            }
+
+            @Override
+            public void visit(CustomNode node) {
+                if (node instanceof InlineFootnote || node instanceof FootnoteReference) {
+                    found[0] = found[0] == null ? "a note" : found[0];
+                }
+                visitChildren(node);
+            }
+
+            @Override
+            public void visit(CustomBlock block) {
+                if (block instanceof FootnoteDefinition) {
+                    found[0] = found[0] == null ? "a note" : found[0];
+                }
+                visitChildren(block);
+            }
+        });
+        return Optional.ofNullable(found[0]);
     }
 
     /**
