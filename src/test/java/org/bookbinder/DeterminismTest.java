@@ -78,6 +78,31 @@ class DeterminismTest {
         assertSameBytesInKiritimatiAndTurkish(book, "turkish");
     }
 
+    /**
+     * The glossary's ids, its case folding ("INTERNEES" for the entry "internees") and the page's alphabetical order
+     * come from the book, not the machine: in Turkish, "I" lower-cases to a dotless "ı".
+     */
+    @Test
+    void sameGlossaryInTurkish() throws IOException {
+        Path book = book("glossed");
+        Files.writeString(book.resolve("glossary.yaml"), "- term: Izmir\n  definition: A city.\n"
+                + "- term: internees\n  definition: People held in custody.\n- term: Istanbul\n  definition: Another city.\n");
+        Files.writeString(book.resolve("chapters/02-cities.md"), "# Cities\n\nINTERNEES in Istanbul and Izmir.\n");
+        String yaml = Files.readString(book.resolve("book.yaml"), StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("book.yaml"), yaml + (yaml.endsWith("\n") ? "" : "\n") + "glossary: glossary.yaml\n");
+        assertSameBytesInKiritimatiAndTurkish(book, "glossed");
+        String page = new String(entry(temp.resolve("usual/glossed.epub"), "EPUB/text/glossary.xhtml"), StandardCharsets.UTF_8);
+        assertThat(page).containsSubsequence("id=\"term-internees\"", "id=\"term-istanbul\"", "id=\"term-izmir\"");
+        String chapter = new String(entry(temp.resolve("usual/glossed.epub"), "EPUB/text/02-cities.xhtml"), StandardCharsets.UTF_8);
+        assertThat(chapter).contains(">INTERNEES</a>");
+    }
+
+    private static byte[] entry(Path epub, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(epub.toFile())) {
+            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
+        }
+    }
+
     @Test
     void sourceDateEpochIsThePackagesModifiedTime() throws IOException {
         Path book = book("epoch");
