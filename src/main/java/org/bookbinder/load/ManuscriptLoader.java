@@ -161,6 +161,7 @@ public final class ManuscriptLoader {
         }
         FrontMatter.Matter matter = FrontMatter.Matter.BODY;
         String type = "chapter";
+        boolean glossaryLinks = true;
         for (Map.Entry<String, List<String>> e : data.entrySet()) {
             int line = frontMatterLine(text, e.getKey());
             int valueColumn = e.getKey().length() + 3;
@@ -181,11 +182,18 @@ public final class ManuscriptLoader {
                                 + DidYouMean.hint(value, FrontMatter.TYPES) + "; one of " + String.join(", ", FrontMatter.TYPES));
                     }
                 }
+                case "glossary-links" -> {
+                    if (value.equals("true") || value.equals("false")) {
+                        glossaryLinks = value.equals("true");
+                    } else {
+                        diagnostics.error(Code.CHAP_005, file, line, valueColumn, "glossary-links must be true or false, not '" + value + "'");
+                    }
+                }
                 default -> diagnostics.error(Code.CHAP_005, file, line, 1, "unknown front matter key '" + e.getKey() + "'"
                         + DidYouMean.hint(e.getKey(), FrontMatter.KEYS));
             }
         }
-        return new FrontMatter(matter, type);
+        return new FrontMatter(matter, type, glossaryLinks);
     }
 
     private static int frontMatterLine(String text, String key) {

@@ -65,7 +65,7 @@ public final class GlossaryLinker {
         glossary.entries().forEach(e -> Typography.apply(e.definition()));
         TermMatcher matcher = new TermMatcher(glossary.entries());
         List<List<Linked>> linked = chapters.parallelStream()
-                .map(c -> new ChapterLinker(glossary.entries(), matcher, c.document()).link())
+                .map(c -> c.frontMatter().glossaryLinks() ? new ChapterLinker(glossary.entries(), matcher, c.document()).link() : List.<Linked>of())
                 .toList();
 
         List<List<AnnotatedGlossary.Use>> uses = new ArrayList<>();
