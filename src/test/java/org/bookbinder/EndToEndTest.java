@@ -261,7 +261,8 @@ class EndToEndTest {
                 .allMatch(h -> h.startsWith("#"));
         assertThat(doc.selectFirst("nav.toc").select("a").eachText()).contains("The Beginning", "First Section", "Afterword");
         assertThat(doc.select("[epub:type], [xml:lang]")).as("no EPUB-only attributes in HTML5").isEmpty();
-        assertThat(doc.select("aside[role=doc-footnote]")).hasSize(2);
+        assertThat(doc.select("span.note[role=doc-footnote]")).as("notes stand beside their references").hasSize(2)
+                .allSatisfy(n -> assertThat(n.previousElementSibling().hasClass("noteref")).isTrue());
     }
 
     @Test

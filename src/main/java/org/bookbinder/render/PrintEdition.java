@@ -3,6 +3,12 @@ package org.bookbinder.render;
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.Section;
+import org.bookbinder.render.print.EmbeddedFonts;
+import org.bookbinder.render.print.FineTypography;
+import org.bookbinder.render.print.Hyphenator;
+import org.bookbinder.render.print.LongParagraphs;
+import org.bookbinder.render.print.NotePlacement;
+import org.bookbinder.render.print.PageGeometry;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -14,7 +20,9 @@ import java.util.Map;
 /**
  * The single-file print edition: title page, contents and every chapter in one HTML5 document with the print
  * stylesheet inlined. Each chapter's ids are prefixed with the chapter's slug so that they stay unique in one
- * document, and links between chapter files become links within the page.
+ * document, and links between chapter files become links within the page. Notes move beside their references,
+ * and the text gets the print-only typesetting of {@code render/print} (soft hyphens, no-break spaces, small
+ * capitals); the page itself (paper, margins, running heads, fonts) is {@code templates/print/page.css}.
  */
 final class PrintEdition {
     private PrintEdition() {
@@ -37,11 +45,16 @@ final class PrintEdition {
         for (Part p : parts) {
             prefixes.put(p.slug() + ".xhtml", prefix(p.slug()));
         }
+        PageGeometry geometry = PageGeometry.of(book.config().print());
         List<Map<String, Object>> chapters = new ArrayList<>();
         for (Part p : parts) {
             String prefix = prefix(p.slug());
             localiseIds(p.body(), prefix, prefixes);
             dropEpubAttributes(p.body());
+            NotePlacement.placeBesideReferences(p.body());
+            double density = noteDensity(p.body());
+            LongParagraphs.divide(p.body(), geometry, geometry.columnsFor(density));
+            FineTypography.apply(p.body(), book.config().language(), Hyphenator.forLanguage(book.config().language()));
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("id", prefix.substring(0, prefix.length() - 1));
             ch.put("titleId", prefix + p.titleId());
@@ -49,14 +62,51 @@ final class PrintEdition {
             ch.put("type", p.type());
             ch.put("matter", p.matter());
             ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
+            ch.put("noteDensity", density);
             ch.put("html", Markup.html(p.body()));
             chapters.add(ch);
         }
         Map<String, Object> vars = new HashMap<>(common);
         vars.put("chapters", chapters);
         vars.put("css", book.printCss());
+        vars.put("g", geometry);
+        vars.put("rectoHeads", rectoHeads(chapters, geometry));
+        vars.put("fonts", EmbeddedFonts.fontFaces());
+        vars.put("fontCredit", EmbeddedFonts.CREDIT);
+        vars.put("pageCss", Templates.printCss("page.css", vars));
         vars.put("colophonHtml", colophonHtml);
         return Templates.print("book.html", vars);
+    }
+
+    /**
+     * The running heads of right-hand pages: one named page per chapter, carrying its title (Chromium has no
+     * {@code string-set}), and the contents and colophon pages.
+     */
+    private static List<Map<String, Object>> rectoHeads(List<Map<String, Object>> chapters, PageGeometry g) {
+        List<Map<String, Object>> heads = new ArrayList<>();
+        heads.add(head(null, "contents", "Contents", g.columnsFor(0)));
+        for (Map<String, Object> ch : chapters) {
+            heads.add(head((String) ch.get("id"), (String) ch.get("id"), (String) ch.get("title"),
+                    g.columnsFor((Double) ch.get("noteDensity"))));
+        }
+        heads.add(head(null, "colophon", "Colophon", g.columnsFor(0)));
+        return heads;
+    }
+
+    private static Map<String, Object> head(String id, String page, String title, PageGeometry.Columns columns) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("page", page);
+        m.put("title", title);
+        m.put("columns", columns);
+        return m;
+    }
+
+    /** How much longer a chapter's notes are than its text (0 when it has none). */
+    private static double noteDensity(Element body) {
+        int notes = body.select("span.note").stream().mapToInt(n -> n.text().length()).sum();
+        int all = body.text().length();
+        return notes == 0 ? 0 : (double) notes / Math.max(1, all - notes);
     }
 
     private static String prefix(String slug) {

@@ -17,6 +17,7 @@ public final class Templates {
     private static final TemplateEngine XML = engine(TemplateMode.XML, "epub/");
     private static final TemplateEngine HTML = engine(TemplateMode.HTML, "print/");
     private static final TemplateEngine LIBRARY = engine(TemplateMode.XML, "library/");
+    private static final TemplateEngine CSS = engine(TemplateMode.CSS, "print/");
 
     private Templates() {
     }
@@ -34,6 +35,11 @@ public final class Templates {
     /** Renders {@code templates/library/<name>} (library records such as the OPDS entry) in XML mode. */
     public static String library(String name, Map<String, Object> variables) {
         return LIBRARY.process(name, new Context(Locale.ROOT, variables));
+    }
+
+    /** Renders the stylesheet {@code templates/print/<name>} in CSS mode. */
+    public static String printCss(String name, Map<String, Object> variables) {
+        return CSS.process(name, new Context(Locale.ROOT, variables));
     }
 
     private static TemplateEngine engine(TemplateMode mode, String folder) {

@@ -1,0 +1,221 @@
+package org.bookbinder.render.print;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The print edition's finishing touches on a chapter body, after the shared typography of {@code annotate}
+ * (quotes, dashes, ellipses):
+ * <ul>
+ *   <li>no-break spaces where a line break would hurt: a number and its unit, initials and the name they
+ *       belong to, "p. 84", "No. 270", "August 23", "World War II", a space before an ellipsis;</li>
+ *   <li>acronyms (NKVD, POWs, DDR) in {@code <span class="caps">}, set in small capitals by the stylesheet;
+ *       Roman numerals are left alone;</li>
+ *   <li>soft hyphens from TeX's patterns for the book's language, in running text only: not in headings,
+ *       code, URLs, text in another language, capitalised words (mostly names, which English patterns
+ *       divide badly), nor in the last word of a paragraph or note.</li>
+ * </ul>
+ * Print only: the EPUB never sees these characters.
+ */
+public final class FineTypography {
+    static final char SHY = '\u00AD';
+    static final char NBSP = '\u00A0';
+    /** Elements whose text is left as it is. */
+    private static final Set<String> VERBATIM = Set.of("code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math");
+    /** Elements whose text is neither hyphenated nor set in small capitals. */
+    private static final Set<String> NO_HYPHENS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "cite");
+    /** Blocks whose last word keeps whole, so that no paragraph ends in a fragment of a word. */
+    private static final String BLOCKS = "p, li, dd, td, figcaption, span.note-p, .csl-entry";
+    private static final int MIN_WORD = 6;
+
+    private static final Pattern UNIT = Pattern.compile(
+            "(\\d)[ \\t\\n]+(%|‰|°|km|m|cm|mm|kg|g|mi|ft|in\\.|lb|lbs|ha|sq|per ?cent|percent|million|billion|thousand|hundred)(?![\\p{L}])");
+    private static final Pattern INITIAL = Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\.)[ \\t\\n]+(?=\\p{Lu})");
+    private static final Pattern ABBREVIATION = Pattern.compile(
+            "(?<![\\p{L}])(p|pp|vol|vols|no|No|nos|Nos|chap|ch|fig|Fig|figs|sec|n|nn|art|para|Mr|Mrs|Ms|Dr|St|Gen|Col|Capt|Lt|Sgt|Adm|Prof)\\.[ \\t\\n]+");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![\\p{L}])(January|February|March|April|May|June|July|August|September|October|November|December)[ \\t\\n]+(?=\\d)");
+    private static final Pattern REGNAL = Pattern.compile("(?<=\\p{L})[ \\t\\n]+(?=(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})(?![\\p{L}\\p{N}]))");
+    private static final Pattern BEFORE_ELLIPSIS = Pattern.compile("[ \\t\\n]+(?=…)");
+    private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}{2,})(?=s?(?![\\p{L}\\p{N}]))");
+    private static final Pattern ROMAN = Pattern.compile("M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}\\u00AD])\\p{Ll}{" + MIN_WORD + ",}(?![\\p{L}\\p{N}\\u00AD])");
+    private static final Pattern URLISH = Pattern.compile("\\S*(?:://|www\\.|@|\\.(?:com|org|net|edu|gov)\\b)\\S*");
+    private static final Pattern LAST_WORD = Pattern.compile("[\\p{L}\\u00AD]+(?=[^\\p{L}\\u00AD]*$)");
+
+    private FineTypography() {
+    }
+
+    /**
+     * Applies the touches to {@code body}.
+     *
+     * @param language   the book's BCP 47 language; text marked with another {@code lang} is not hyphenated
+     * @param hyphenator the patterns for {@code language}, if Bookbinder has them
+     */
+    public static void apply(Element body, String language, Optional<Hyphenator> hyphenator) {
+        String primary = primary(language);
+        List<TextNode> texts = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && !t.isBlank()) {
+                texts.add(t);
+            }
+        }, body);
+        for (TextNode t : texts) {
+            if (inside(t, VERBATIM)) {
+                continue;
+            }
+            String s = noBreaks(t.getWholeText());
+            boolean running = !inside(t, NO_HYPHENS) && !insideLink(t);
+            if (running && hyphenator.isPresent() && primary.equals(primary(lang(t, language)))) {
+                s = hyphenate(s, hyphenator.get());
+            }
+            t.text(s);
+            if (running) {
+                smallCaps(t);
+            }
+        }
+        for (Element block : body.select(BLOCKS)) {
+            keepLastWordWhole(block);
+        }
+    }
+
+    static String noBreaks(String s) {
+        s = UNIT.matcher(s).replaceAll("$1" + NBSP + "$2");
+        s = INITIAL.matcher(s).replaceAll("$1" + NBSP);
+        s = ABBREVIATION.matcher(s).replaceAll("$1." + NBSP);
+        s = MONTH_DAY.matcher(s).replaceAll("$1" + NBSP);
+        s = REGNAL.matcher(s).replaceAll(String.valueOf(NBSP));
+        return BEFORE_ELLIPSIS.matcher(s).replaceAll(String.valueOf(NBSP));
+    }
+
+    static String hyphenate(String s, Hyphenator h) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        Matcher url = URLISH.matcher(s);
+        int from = 0;
+        while (url.find()) {
+            hyphenateWords(s.substring(from, url.start()), h, out);
+            out.append(url.group());
+            from = url.end();
+        }
+        hyphenateWords(s.substring(from), h, out);
+        return out.toString();
+    }
+
+    private static void hyphenateWords(String s, Hyphenator h, StringBuilder out) {
+        Matcher m = WORD.matcher(s);
+        int from = 0;
+        while (m.find()) {
+            out.append(s, from, m.start()).append(h.hyphenate(m.group()));
+            from = m.end();
+        }
+        out.append(s, from, s.length());
+    }
+
+    /** Splits {@code t} so that each acronym stands in a {@code span.caps}. */
+    private static void smallCaps(TextNode t) {
+        String s = t.getWholeText();
+        Matcher m = ACRONYM.matcher(s);
+        List<Node> pieces = new ArrayList<>();
+        int from = 0;
+        while (m.find()) {
+            if (ROMAN.matcher(m.group(1)).matches()) {
+                continue;
+            }
+            if (m.start() > from) {
+                pieces.add(new TextNode(s.substring(from, m.start())));
+            }
+            pieces.add(new Element("span").addClass("caps").text(m.group(1)));
+            from = m.end();
+        }
+        if (pieces.isEmpty()) {
+            return;
+        }
+        if (from < s.length()) {
+            pieces.add(new TextNode(s.substring(from)));
+        }
+        for (Node p : pieces) {
+            t.before(p);
+        }
+        t.remove();
+    }
+
+    /** Takes the soft hyphens out of the last word of {@code block} (its own text, not a note's inside it). */
+    private static void keepLastWordWhole(Element block) {
+        List<TextNode> texts = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && !t.isBlank()) {
+                texts.add(t);
+            }
+        }, block);
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            TextNode t = texts.get(i);
+            if (!block.hasClass("note-p") && insideNote(t, block)) {
+                continue;                       // a note inside the paragraph is not where the paragraph ends
+            }
+            String s = t.getWholeText();
+            Matcher m = LAST_WORD.matcher(s);
+            if (m.find()) {
+                t.text(s.substring(0, m.start()) + m.group().replace(String.valueOf(SHY), "") + s.substring(m.end()));
+                return;
+            }
+        }
+    }
+
+    private static boolean insideNote(Node n, Element block) {
+        for (Element p = parentOf(n); p != null && p != block; p = p.parent()) {
+            if (p.hasClass("note")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(Node n, Set<String> tags) {
+        for (Element p = parentOf(n); p != null; p = p.parent()) {
+            if (tags.contains(p.normalName()) || p.hasClass("caps")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A link whose text is its address (a bare URL) is not hyphenated. */
+    private static boolean insideLink(TextNode t) {
+        for (Element p = parentOf(t); p != null; p = p.parent()) {
+            if (p.normalName().equals("a") && p.hasAttr("href") && p.attr("href").contains(":") && p.text().contains("/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lang(Node n, String fallback) {
+        for (Element p = parentOf(n); p != null; p = p.parent()) {
+            if (p.hasAttr("lang")) {
+                return p.attr("lang");
+            }
+        }
+        return fallback;
+    }
+
+    private static Element parentOf(Node n) {
+        Node p = n.parent();
+        return p instanceof Element e ? e : null;
+    }
+
+    private static String primary(String tag) {
+        String t = tag.toLowerCase(Locale.ROOT);
+        int dash = t.indexOf('-');
+        return dash < 0 ? t : t.substring(0, dash);
+    }
+}

@@ -1,0 +1,120 @@
+package org.bookbinder.render.print;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps every note on the page of its reference when a paragraph's notes are longer than a page can hold
+ * beside it. The stylesheet keeps a paragraph and its notes together on one page (the notes stand beside
+ * the text, one under another); when that block would be taller than the page, the paragraph is divided, for
+ * print, at the end of a sentence, into parts that each fit: {@code <p class="with-notes split">} and
+ * {@code <p class="continued">}. On screen the parts run on as one paragraph.
+ *
+ * <p>The heights are estimates from the page geometry and the default stylesheet's sizes (text at the body
+ * size on 1.36 leading, notes at 0.78 em on 1.25), with generous margins; the PDF test measures the result.
+ */
+public final class LongParagraphs {
+    /** Average advance of a character of EB Garamond, in ems. */
+    private static final double CHAR_EM = 0.43;
+    private static final double MM_PER_PT = 25.4 / 72;
+    /** The share of a page that one paragraph with its notes may fill before it is divided. */
+    private static final double FILL = 0.82;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][’”)]*\\s+(?=[“‘(]?\\p{Lu})");
+
+    private LongParagraphs() {
+    }
+
+    /** Divides the paragraphs of {@code body} whose notes would not fit beside them on one page. */
+    public static void divide(Element body, PageGeometry g, PageGeometry.Columns columns) {
+        Estimate e = new Estimate(g, columns);
+        for (Element p : body.select("p.with-notes")) {
+            Element part = p;
+            while (part != null && e.height(part, Integer.MAX_VALUE) > e.page * FILL) {
+                part = splitAtSentence(part, e);
+            }
+        }
+    }
+
+    /** Splits {@code p} after the last sentence end at which the first part still fits; returns the rest. */
+    private static Element splitAtSentence(Element p, Estimate e) {
+        TextNode bestNode = null;
+        int bestOffset = -1;
+        int chars = 0;
+        for (Node child : p.childNodes()) {
+            if (child instanceof TextNode t) {
+                Matcher m = SENTENCE_END.matcher(t.getWholeText());
+                while (m.find()) {
+                    int at = chars + m.end();
+                    if (e.height(p, at) <= e.page * FILL && chars + m.end() > 0) {
+                        bestNode = t;
+                        bestOffset = m.end();
+                    }
+                }
+                chars += t.getWholeText().length();
+            } else if (child instanceof Element el && !el.hasClass("note")) {
+                chars += el.text().length();
+            }
+        }
+        if (bestNode == null || bestOffset >= bestNode.getWholeText().length()) {
+            return null;
+        }
+        TextNode tail = bestNode.splitText(bestOffset);
+        Element rest = new Element("p").addClass("continued");
+        List<Node> move = new ArrayList<>();
+        for (Node n = tail; n != null; n = n.nextSibling()) {
+            move.add(n);
+        }
+        for (Node n : move) {
+            rest.appendChild(n);
+        }
+        p.addClass("split");
+        p.after(rest);
+        if (!rest.select("span.note").isEmpty()) {
+            rest.addClass("with-notes");
+        }
+        return rest;
+    }
+
+    /** Estimated heights in points, from the geometry. */
+    private static final class Estimate {
+        final double page;
+        final double textLine;
+        final double noteLine;
+        final double textChars;
+        final double noteChars;
+
+        Estimate(PageGeometry g, PageGeometry.Columns c) {
+            double size = g.fontSize();
+            page = (g.height() - g.top() - g.bottom()) / MM_PER_PT;
+            textLine = size * 1.36;
+            noteLine = size * 0.78 * 1.25;
+            textChars = c.textWidth() / MM_PER_PT / (size * CHAR_EM);
+            noteChars = c.noteWidth() / MM_PER_PT / (size * 0.78 * CHAR_EM);
+        }
+
+        /** The height of the first {@code limit} characters of {@code p}'s own text with the notes they hold. */
+        double height(Element p, int limit) {
+            int chars = 0;
+            double notesBottom = 0;
+            for (Node child : p.childNodes()) {
+                if (chars >= limit) {
+                    break;
+                }
+                if (child instanceof Element el && el.hasClass("note")) {
+                    double top = Math.max(notesBottom, Math.floor(chars / textChars) * textLine);
+                    notesBottom = top + (Math.ceil(el.text().length() / noteChars) + 0.5) * noteLine;
+                } else {
+                    chars += child instanceof TextNode t ? t.getWholeText().length() : ((Element) child).text().length();
+                }
+            }
+            double text = Math.ceil(Math.min(chars, limit) / textChars) * textLine;
+            return Math.max(text, notesBottom);
+        }
+    }
+}
