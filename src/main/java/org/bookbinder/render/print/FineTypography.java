@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *   <li>acronyms (NKVD, POWs, DDR) in {@code <span class="caps">}, set in small capitals by the stylesheet;
  *       Roman numerals are left alone;</li>
  *   <li>soft hyphens from TeX's patterns for the book's language, in running text only: not in headings,
- *       code, URLs, text in another language, capitalised words (mostly names, which English patterns
- *       divide badly), nor in the last word of a paragraph or note.</li>
+ *       code, URLs, text in another language, quoted readings marked {@code spellcheck="false"},
+ *       capitalised words (mostly names, which English patterns divide badly), nor in the last word of a
+ *       paragraph or note.</li>
  * </ul>
  * Print only: the EPUB never sees these characters.
  */
@@ -40,7 +41,7 @@ public final class FineTypography {
 
     private static final Pattern UNIT = Pattern.compile(
             "(\\d)[ \\t\\n]+(%|‰|°|km|m|cm|mm|kg|g|mi|ft|in\\.|lb|lbs|ha|sq|per ?cent|percent|million|billion|thousand|hundred)(?![\\p{L}])");
-    private static final Pattern INITIAL = Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\.)[ \\t\\n]+(?=\\p{Lu})");
+    private static final Pattern INITIAL = Pattern.compile("(?<!\\p{L})(\\p{Lu}\\.)[ \\t\\n]+(?=\\p{Lu})");
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?<![\\p{L}])(p|pp|vol|vols|no|No|nos|Nos|chap|ch|fig|Fig|figs|sec|n|nn|art|para|Mr|Mrs|Ms|Dr|St|Gen|Col|Capt|Lt|Sgt|Adm|Prof)\\.[ \\t\\n]+");
     private static final Pattern MONTH_DAY = Pattern.compile(
@@ -75,7 +76,7 @@ public final class FineTypography {
                 continue;
             }
             String s = noBreaks(t.getWholeText());
-            boolean running = !inside(t, NO_HYPHENS) && !insideLink(t);
+            boolean running = !inside(t, NO_HYPHENS) && !insideLink(t) && !quotedVerbatim(t);
             if (running && hyphenator.isPresent() && primary.equals(primary(lang(t, language)))) {
                 s = hyphenate(s, hyphenator.get());
             }
@@ -169,6 +170,16 @@ public final class FineTypography {
                 return;
             }
         }
+    }
+
+    /** Text marked {@code spellcheck="false"} quotes a source as it stands (e.g. a rejected reading): left as it is. */
+    private static boolean quotedVerbatim(Node n) {
+        for (Element p = parentOf(n); p != null; p = p.parent()) {
+            if (p.attr("spellcheck").equals("false")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideNote(Node n, Element block) {
