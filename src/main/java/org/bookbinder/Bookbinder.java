@@ -18,6 +18,8 @@ import org.bookbinder.packaging.EpubPackager;
 import org.bookbinder.packaging.OutputFiles;
 import org.bookbinder.render.Rendition;
 import org.bookbinder.render.Renderer;
+import org.bookbinder.render.print.ChromiumPrinter;
+import org.bookbinder.render.print.PdfEdition;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,6 +84,10 @@ public final class Bookbinder {
                 Files.writeString(output.staged(id + ".html"), rendition.printHtml(), StandardCharsets.UTF_8);
                 LibraryRecords.write(rendition, accessibility, facts, output);
                 t = lap(timings, "package", t);
+                if (options.pdf()) {
+                    printPdf(rendition, output.staged(id + ".pdf"), display(bookDir, outDir.resolve(id + ".pdf")), diagnostics);
+                    t = lap(timings, "pdf", t);
+                }
                 if (options.check()) {
                     EpubChecker.check(output.staged(id + ".epub"), display(bookDir, outDir.resolve(id + ".epub")), diagnostics);
                     lap(timings, "check", t);
@@ -115,6 +121,23 @@ public final class Bookbinder {
         Map<String, Long> timings = new LinkedHashMap<>();
         lap(timings, "check", t);
         return new BuildResult(diagnostics.hasErrors() ? List.of() : List.of(epub), diagnostics.list(), timings);
+    }
+
+    /** {@code --pdf}: the print edition printed by a local Chromium, with page numbers in its contents. */
+    private static void printPdf(Rendition rendition, Path pdf, String shownAs, Diagnostics diagnostics) {
+        if (diagnostics.hasErrors()) {
+            return;
+        }
+        ChromiumPrinter chromium = ChromiumPrinter.find().orElse(null);
+        if (chromium == null) {
+            diagnostics.error(Code.PRINT_001, shownAs, 0, 0, "cannot make the PDF: " + ChromiumPrinter.missingMessage());
+            return;
+        }
+        try {
+            PdfEdition.print(rendition.printHtml(), rendition.config().print().twoSided(), rendition.modified(), pdf, chromium);
+        } catch (IOException e) {
+            diagnostics.error(Code.PRINT_002, shownAs, 0, 0, "cannot make the PDF with " + chromium.executable() + ": " + e.getMessage());
+        }
     }
 
     private static long lap(Map<String, Long> timings, String stage, long start) {

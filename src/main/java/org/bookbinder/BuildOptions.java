@@ -10,27 +10,33 @@ import java.util.Optional;
  * @param check           run EPUBCheck on the EPUB before it replaces the previous one (default true)
  * @param strict          warnings fail the build too
  * @param sourceDateEpoch SOURCE_DATE_EPOCH, if set: the package's modification time, for reproducible builds
+ * @param pdf             also print the print edition to {@code <id>.pdf} with a local Chromium (default false)
  */
-public record BuildOptions(Optional<Path> outDir, boolean check, boolean strict, Optional<Long> sourceDateEpoch) {
+public record BuildOptions(Optional<Path> outDir, boolean check, boolean strict, Optional<Long> sourceDateEpoch,
+                           boolean pdf) {
 
-    /** Defaults: output in {@code <book>/build}, checked, not strict, no SOURCE_DATE_EPOCH. */
+    /** Defaults: output in {@code <book>/build}, checked, not strict, no SOURCE_DATE_EPOCH, no PDF. */
     public static BuildOptions defaults() {
-        return new BuildOptions(Optional.empty(), true, false, Optional.empty());
+        return new BuildOptions(Optional.empty(), true, false, Optional.empty(), false);
     }
 
     public BuildOptions withOutDir(Path dir) {
-        return new BuildOptions(Optional.of(dir), check, strict, sourceDateEpoch);
+        return new BuildOptions(Optional.of(dir), check, strict, sourceDateEpoch, pdf);
     }
 
     public BuildOptions withCheck(boolean value) {
-        return new BuildOptions(outDir, value, strict, sourceDateEpoch);
+        return new BuildOptions(outDir, value, strict, sourceDateEpoch, pdf);
     }
 
     public BuildOptions withStrict(boolean value) {
-        return new BuildOptions(outDir, check, value, sourceDateEpoch);
+        return new BuildOptions(outDir, check, value, sourceDateEpoch, pdf);
     }
 
     public BuildOptions withSourceDateEpoch(Optional<Long> value) {
-        return new BuildOptions(outDir, check, strict, value);
+        return new BuildOptions(outDir, check, strict, value, pdf);
+    }
+
+    public BuildOptions withPdf(boolean value) {
+        return new BuildOptions(outDir, check, strict, sourceDateEpoch, value);
     }
 }

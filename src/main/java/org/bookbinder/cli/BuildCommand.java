@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /** {@code bookbinder build [BOOK_DIR] [-o OUT_DIR]}. */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Binds the book in BOOK_DIR into OUT_DIR/<id>.epub and OUT_DIR/<id>.html, checked with EPUBCheck.")
+        description = "Binds the book in BOOK_DIR into OUT_DIR/<id>.epub and OUT_DIR/<id>.html, checked with EPUBCheck (and OUT_DIR/<id>.pdf with --pdf).")
 final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +30,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--no-check", description = "Do not run EPUBCheck on the EPUB.")
     boolean noCheck;
+
+    @Option(names = "--pdf", description = "Also print the print edition to OUT_DIR/<id>.pdf with a local Chromium (headless), with page numbers in its contents.")
+    boolean pdf;
 
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
@@ -50,6 +53,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.defaults()
                 .withCheck(!noCheck)
                 .withStrict(strict)
+                .withPdf(pdf)
                 .withSourceDateEpoch(sourceDateEpoch(err));
         if (outDir != null) {
             options = options.withOutDir(outDir);

@@ -84,6 +84,11 @@ public enum Code {
     /** A file to check does not exist or cannot be read. */
     OUT_002("OUT-002", Severity.ERROR),
 
+    /** {@code build --pdf}: no Chromium to print with. */
+    PRINT_001("PRINT-001", Severity.ERROR),
+    /** {@code build --pdf}: Chromium failed to print the edition. */
+    PRINT_002("PRINT-002", Severity.ERROR),
+
     /** The page to import does not exist. */
     IMPORT_001("IMPORT-001", Severity.ERROR),
     /** The import's target directory already holds a book. */

@@ -40,6 +40,12 @@ public final class Markup {
         return container.html();
     }
 
+    /** A whole HTML5 document, doctype included, serialised as the print edition is. */
+    public static String htmlDocument(Document doc) {
+        doc.outputSettings(settings(Document.OutputSettings.Syntax.html));
+        return doc.outerHtml();
+    }
+
     private static Document.OutputSettings settings(Document.OutputSettings.Syntax syntax) {
         return new Document.OutputSettings()
                 .syntax(syntax)

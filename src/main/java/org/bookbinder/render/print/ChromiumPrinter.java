@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * Prints an HTML file to PDF with a locally installed Chromium, headless, as "Save as PDF" in Chrome would:
  * {@code --print-to-pdf --no-pdf-header-footer}, a fresh profile each time, no network side-traffic.
- * The browser is {@code $BOOKBINDER_CHROMIUM} if set, else the first of {@code chromium}, {@code chromium-browser},
- * {@code google-chrome} on the {@code PATH}.
+ * The browser is {@code $BOOKBINDER_CHROMIUM} (or the system property {@code bookbinder.chromium}) if set, else
+ * the first of {@code chromium}, {@code chromium-browser}, {@code google-chrome} on the {@code PATH}.
  */
 public final class ChromiumPrinter {
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
@@ -29,7 +29,7 @@ public final class ChromiumPrinter {
 
     /** The Chromium on this machine, if there is one. */
     public static Optional<ChromiumPrinter> find() {
-        String override = System.getenv("BOOKBINDER_CHROMIUM");
+        String override = System.getProperty("bookbinder.chromium", System.getenv("BOOKBINDER_CHROMIUM"));
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
             return Files.isExecutable(p) ? Optional.of(new ChromiumPrinter(p)) : Optional.empty();
@@ -100,11 +100,12 @@ public final class ChromiumPrinter {
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size())).strip();
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a temporary folder and what is in it; what cannot be deleted is left (it is harmless). */
+    static void deleteTree(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // a temporary profile left behind is harmless
+            // left behind
         }
     }
 }
