@@ -46,15 +46,16 @@ final class PrintEdition {
             prefixes.put(p.slug() + ".xhtml", prefix(p.slug()));
         }
         PageGeometry geometry = PageGeometry.of(book.config().print());
-        List<Map<String, Object>> chapters = new ArrayList<>();
-        for (Part p : parts) {
+        // Chapters are set independently of one another: in parallel, collected in reading order.
+        java.util.Optional<Hyphenator> hyphenator = Hyphenator.forLanguage(book.config().language());
+        List<Map<String, Object>> chapters = parts.parallelStream().map(p -> {
             String prefix = prefix(p.slug());
             localiseIds(p.body(), prefix, prefixes);
             dropEpubAttributes(p.body());
             NotePlacement.placeBesideReferences(p.body());
             double density = noteDensity(p.body());
             LongParagraphs.divide(p.body(), geometry, geometry.columnsFor(density));
-            FineTypography.apply(p.body(), book.config().language(), Hyphenator.forLanguage(book.config().language()));
+            FineTypography.apply(p.body(), book.config().language(), hyphenator);
             Map<String, Object> ch = new LinkedHashMap<>();
             ch.put("id", prefix.substring(0, prefix.length() - 1));
             ch.put("titleId", prefix + p.titleId());
@@ -64,8 +65,8 @@ final class PrintEdition {
             ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
             ch.put("noteDensity", density);
             ch.put("html", Markup.html(p.body()));
-            chapters.add(ch);
-        }
+            return ch;
+        }).toList();
         Map<String, Object> vars = new HashMap<>(common);
         vars.put("chapters", chapters);
         vars.put("css", book.printCss());

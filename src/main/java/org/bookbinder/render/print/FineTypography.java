@@ -50,9 +50,7 @@ public final class FineTypography {
     private static final Pattern BEFORE_ELLIPSIS = Pattern.compile("[ \\t\\n]+(?=…)");
     private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}{2,})(?=s?(?![\\p{L}\\p{N}]))");
     private static final Pattern ROMAN = Pattern.compile("M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
-    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}\\u00AD])\\p{Ll}{" + MIN_WORD + ",}(?![\\p{L}\\p{N}\\u00AD])");
-    private static final Pattern URLISH = Pattern.compile("\\S*(?:://|www\\.|@|\\.(?:com|org|net|edu|gov)\\b)\\S*");
-    private static final Pattern LAST_WORD = Pattern.compile("[\\p{L}\\u00AD]+(?=[^\\p{L}\\u00AD]*$)");
+    private static final List<String> URL_SIGNS = List.of("://", "www.", "@", ".com", ".org", ".net", ".edu", ".gov");
 
     private FineTypography() {
     }
@@ -80,7 +78,9 @@ public final class FineTypography {
             if (running && hyphenator.isPresent() && primary.equals(primary(lang(t, language)))) {
                 s = hyphenate(s, hyphenator.get());
             }
-            t.text(s);
+            if (!s.equals(t.getWholeText())) {
+                t.text(s);
+            }
             if (running) {
                 smallCaps(t);
             }
@@ -91,40 +91,114 @@ public final class FineTypography {
     }
 
     static String noBreaks(String s) {
-        s = UNIT.matcher(s).replaceAll("$1" + NBSP + "$2");
-        s = INITIAL.matcher(s).replaceAll("$1" + NBSP);
-        s = ABBREVIATION.matcher(s).replaceAll("$1." + NBSP);
-        s = MONTH_DAY.matcher(s).replaceAll("$1" + NBSP);
-        s = REGNAL.matcher(s).replaceAll(String.valueOf(NBSP));
-        return BEFORE_ELLIPSIS.matcher(s).replaceAll(String.valueOf(NBSP));
+        boolean digits = hasDigit(s);
+        boolean abbreviations = s.indexOf('.') >= 0;
+        if (digits) {
+            s = UNIT.matcher(s).replaceAll("$1" + NBSP + "$2");
+            s = MONTH_DAY.matcher(s).replaceAll("$1" + NBSP);
+        }
+        if (abbreviations) {
+            s = INITIAL.matcher(s).replaceAll("$1" + NBSP);
+            s = ABBREVIATION.matcher(s).replaceAll("$1." + NBSP);
+        }
+        if (s.indexOf('I') >= 0 || s.indexOf('V') >= 0 || s.indexOf('X') >= 0) {
+            s = REGNAL.matcher(s).replaceAll(String.valueOf(NBSP));
+        }
+        return s.indexOf('…') >= 0 ? BEFORE_ELLIPSIS.matcher(s).replaceAll(String.valueOf(NBSP)) : s;
     }
 
+    /**
+     * Soft hyphens in every lower-case word of at least {@value #MIN_WORD} letters that stands alone (no digit or
+     * soft hyphen beside it), outside anything that looks like a URL or an e-mail address. A scanner, not
+     * regular expressions: this runs over every word of the book.
+     */
     static String hyphenate(String s, Hyphenator h) {
         StringBuilder out = new StringBuilder(s.length() + 16);
-        Matcher url = URLISH.matcher(s);
-        int from = 0;
-        while (url.find()) {
-            hyphenateWords(s.substring(from, url.start()), h, out);
-            out.append(url.group());
-            from = url.end();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            if (end - start >= MIN_WORD && !urlish(s, start, end)) {
+                hyphenateToken(s, start, end, h, out);
+            } else {
+                out.append(s, start, end);
+            }
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                out.append(s.charAt(i++));
+            }
         }
-        hyphenateWords(s.substring(from), h, out);
         return out.toString();
     }
 
-    private static void hyphenateWords(String s, Hyphenator h, StringBuilder out) {
-        Matcher m = WORD.matcher(s);
-        int from = 0;
-        while (m.find()) {
-            out.append(s, from, m.start()).append(h.hyphenate(m.group()));
-            from = m.end();
+    private static void hyphenateToken(String s, int start, int end, Hyphenator h, StringBuilder out) {
+        int j = start;
+        while (j < end) {
+            if (!Character.isLetter(s.charAt(j))) {
+                out.append(s.charAt(j++));
+                continue;
+            }
+            int k = j;
+            boolean lower = true;
+            while (k < end && Character.isLetter(s.charAt(k))) {
+                lower &= Character.isLowerCase(s.charAt(k));
+                k++;
+            }
+            boolean alone = (j == start || !joins(s.charAt(j - 1))) && (k == end || !joins(s.charAt(k)));
+            if (lower && alone && k - j >= MIN_WORD) {
+                out.append(h.hyphenate(s.substring(j, k)));
+            } else {
+                out.append(s, j, k);
+            }
+            j = k;
         }
-        out.append(s, from, s.length());
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetter(c) || c == SHY;
+    }
+
+    private static boolean joins(char c) {
+        return Character.isDigit(c) || c == SHY;
+    }
+
+    private static boolean urlish(String s, int start, int end) {
+        String token = s.substring(start, end);
+        for (String sign : URL_SIGNS) {
+            if (token.contains(sign)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean twoCapitals(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isUpperCase(s.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Splits {@code t} so that each acronym stands in a {@code span.caps}. */
     private static void smallCaps(TextNode t) {
         String s = t.getWholeText();
+        if (!twoCapitals(s)) {
+            return;
+        }
         Matcher m = ACRONYM.matcher(s);
         List<Node> pieces = new ArrayList<>();
         int from = 0;
@@ -164,9 +238,18 @@ public final class FineTypography {
                 continue;                       // a note inside the paragraph is not where the paragraph ends
             }
             String s = t.getWholeText();
-            Matcher m = LAST_WORD.matcher(s);
-            if (m.find()) {
-                t.text(s.substring(0, m.start()) + m.group().replace(String.valueOf(SHY), "") + s.substring(m.end()));
+            int end = s.length();
+            while (end > 0 && !wordChar(s.charAt(end - 1))) {
+                end--;
+            }
+            if (end > 0) {
+                int start = end;
+                while (start > 0 && wordChar(s.charAt(start - 1))) {
+                    start--;
+                }
+                if (s.substring(start, end).indexOf(SHY) >= 0) {
+                    t.text(s.substring(0, start) + s.substring(start, end).replace(String.valueOf(SHY), "") + s.substring(end));
+                }
                 return;
             }
         }

@@ -26,9 +26,13 @@ public final class NotePlacement {
     /** Places the notes of {@code body} after their references; returns how many were moved. */
     public static int placeBesideReferences(Element body) {
         int moved = 0;
+        java.util.Map<String, Element> asides = new java.util.HashMap<>();
+        for (Element a : body.select("aside[id]")) {
+            asides.putIfAbsent(a.id(), a);
+        }
         for (Element ref : body.select("a.noteref[href^=#]")) {
-            Element aside = body.getElementById(ref.attr("href").substring(1));
-            if (aside == null || !aside.tagName().equals("aside")) {
+            Element aside = asides.get(ref.attr("href").substring(1));
+            if (aside == null || aside.parent() == null) {
                 continue;
             }
             Element note = new Element("span").attr("id", aside.id()).addClass("note").attr("role", "doc-footnote");
