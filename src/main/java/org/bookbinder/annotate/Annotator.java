@@ -1,5 +1,6 @@
 package org.bookbinder.annotate;
 
+import org.bookbinder.annotate.citations.Citations;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.annotate.glossary.AnnotatedGlossary;
@@ -34,15 +35,18 @@ public final class Annotator {
      *                        package's modification time, for reproducible builds
      */
     public static AnnotatedBook annotate(Manuscript manuscript, Optional<Long> sourceDateEpoch, Diagnostics diagnostics) {
+        Citations citations = Citations.of(manuscript, diagnostics);
         List<AnnotatedChapter> chapters = manuscript.chapters().parallelStream()
-                .map(c -> annotate(c, diagnostics))
+                .map(c -> annotate(c, citations, diagnostics))
                 .toList();
         // Numbering runs in reading order, after the parallel passes: with book-wide numbering each chapter
-        // continues where the one before stopped.
+        // continues where the one before stopped. Citations are formatted after, in reading order too: whether a
+        // citation is a work's first depends on the notes before it.
         NoteCounter bookCounter = new NoteCounter();
         for (AnnotatedChapter c : chapters) {
             NoteCounter counter = manuscript.config().noteNumbering() == BookConfig.NoteNumbering.BOOK ? bookCounter : new NoteCounter();
             Notes.number(c.file(), c.document(), counter, diagnostics);
+            citations.format(c.file(), c.document());
         }
         // Glossary terms are linked once the notes sit at each chapter's end, so "in a note" is known.
         Optional<AnnotatedGlossary> glossary = manuscript.glossary().map(g -> GlossaryLinker.link(g, chapters, diagnostics));
@@ -50,13 +54,14 @@ public final class Annotator {
                 .or(() -> manuscript.config().date().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .orElse(Instant.EPOCH);
         return new AnnotatedBook(manuscript.config(), chapters, manuscript.epubCss(), manuscript.printCss(), modified,
-                manuscript.images(), glossary);
+                manuscript.images(), glossary, citations.bibliography());
     }
 
-    private static AnnotatedChapter annotate(Chapter chapter, Diagnostics diagnostics) {
+    private static AnnotatedChapter annotate(Chapter chapter, Citations citations, Diagnostics diagnostics) {
         supplyTitle(chapter, diagnostics);
         Map<Heading, String> ids = HeadingIds.assign(chapter.file(), chapter.document(), diagnostics);
         Typography.apply(chapter.document());
+        citations.prepare(chapter.file(), chapter.document());
         String title = null;
         String titleId = null;
         List<Section> sections = new ArrayList<>();

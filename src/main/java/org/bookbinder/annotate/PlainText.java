@@ -1,5 +1,6 @@
 package org.bookbinder.annotate;
 
+import org.bookbinder.annotate.citations.Citation;
 import org.bookbinder.load.HeadingAttributes;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -11,7 +12,7 @@ import org.commonmark.node.Text;
 import org.commonmark.ext.footnotes.FootnoteReference;
 import org.commonmark.ext.footnotes.InlineFootnote;
 
-/** The text of an inline tree without markup, leaving out note references: what a heading says. */
+/** The text of an inline tree without markup, leaving out note references and citations: what a heading says. */
 public final class PlainText {
     private PlainText() {
     }
@@ -41,7 +42,8 @@ public final class PlainText {
 
             @Override
             public void visit(CustomNode custom) {
-                if (custom instanceof HeadingAttributes || custom instanceof FootnoteReference || custom instanceof InlineFootnote) {
+                if (custom instanceof HeadingAttributes || custom instanceof FootnoteReference || custom instanceof InlineFootnote
+                        || custom instanceof Citation) {
                     return;
                 }
                 visitChildren(custom);

@@ -78,6 +78,26 @@ public enum Code {
     GLOSS_007("GLOSS-007", Severity.WARNING),
     /** A chapter would have the glossary page's file name ({@code text/glossary.xhtml}). */
     GLOSS_008("GLOSS-008", Severity.ERROR),
+    /** A citation names a key the bibliography does not have. */
+    CITE_001("CITE-001", Severity.ERROR),
+    /** The bibliography file is not well-formed CSL-JSON or BibTeX. */
+    CITE_002("CITE-002", Severity.ERROR),
+    /** Two bibliography entries have the same id. */
+    CITE_003("CITE-003", Severity.ERROR),
+    /** A bibliography entry lacks a field the citation processor needs, or has one of the wrong form. */
+    CITE_004("CITE-004", Severity.ERROR),
+    /** The bibliography file's extension is neither .json nor .bib. */
+    CITE_005("CITE-005", Severity.ERROR),
+    /** The citation style is not a known style id, or its .csl file is missing or unreadable. */
+    CITE_006("CITE-006", Severity.ERROR),
+    /** A chapter cites, but book.yaml names no bibliography. */
+    CITE_007("CITE-007", Severity.ERROR),
+    /** There is no CSL locale for the book's language: citations use American English terms. */
+    CITE_008("CITE-008", Severity.WARNING),
+    /** The citation style has no bibliography layout: the book gets no bibliography page. */
+    CITE_009("CITE-009", Severity.WARNING),
+    /** A bibliography entry has no title: its citations name only its author and imprint. */
+    CITE_010("CITE-010", Severity.WARNING),
 
     /** The output directory or file cannot be written. */
     OUT_001("OUT-001", Severity.ERROR),

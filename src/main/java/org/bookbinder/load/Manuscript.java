@@ -1,6 +1,7 @@
 package org.bookbinder.load;
 
 import org.bookbinder.annotate.glossary.Glossary;
+import org.bookbinder.annotate.citations.Bibliography;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,17 +14,18 @@ import java.util.Optional;
  * @param printCss the print edition's stylesheet (styles/print.css, or the built-in default)
  * @param images   the images the chapters show, each once, in order of first use
  * @param glossary the glossary named by book.yaml's {@code glossary}, if it has entries
+ * @param bibliography the works the book can cite, when book.yaml names a bibliography
  */
 public record Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters, String epubCss, String printCss,
-                         List<ImageFile> images, Optional<Glossary> glossary) {
+                         List<ImageFile> images, Optional<Glossary> glossary, Optional<Bibliography> bibliography) {
     public Manuscript {
         chapters = List.copyOf(chapters);
         images = List.copyOf(images);
     }
 
-    /** A manuscript without a glossary. */
+    /** A manuscript without a glossary or a bibliography. */
     public Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters, String epubCss, String printCss,
                       List<ImageFile> images) {
-        this(bookDir, config, chapters, epubCss, printCss, images, Optional.empty());
+        this(bookDir, config, chapters, epubCss, printCss, images, Optional.empty(), Optional.empty());
     }
 }

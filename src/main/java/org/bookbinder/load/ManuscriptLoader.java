@@ -2,6 +2,8 @@ package org.bookbinder.load;
 
 import org.bookbinder.annotate.glossary.Glossary;
 import org.bookbinder.annotate.glossary.GlossaryReader;
+import org.bookbinder.annotate.citations.Bibliography;
+import org.bookbinder.annotate.citations.BibliographyReader;
 import org.bookbinder.diagnostics.BookbinderException;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
@@ -52,6 +54,9 @@ public final class ManuscriptLoader {
         checkNamedFile(bookDir, config, config.bibliography(), "bibliography", diagnostics);
         Optional<Glossary> glossary = config.glossary().map(bookDir::resolve).filter(Files::isRegularFile)
                 .flatMap(p -> readGlossary(bookDir, p, diagnostics));
+        Optional<Bibliography> bibliography = config.bibliography()
+                .filter(r -> Files.isRegularFile(bookDir.resolve(r)))
+                .flatMap(r -> bibliography(bookDir, config, r, diagnostics));
 
         List<Path> chapterPaths = chapterPaths(bookDir, config, diagnostics);
         List<Chapter> chapters = chapterPaths.parallelStream()
@@ -65,7 +70,7 @@ public final class ManuscriptLoader {
         if (diagnostics.hasErrors()) {
             throw new BookbinderException("the manuscript has errors");
         }
-        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary);
+        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary, bibliography);
     }
 
     private static Optional<Glossary> readGlossary(Path bookDir, Path path, Diagnostics diagnostics) {
@@ -214,6 +219,20 @@ public final class ManuscriptLoader {
                         "the " + key + " file '" + r + "' does not exist");
             }
         });
+    }
+
+    /** The bibliography file, read as CSL-JSON or BibTeX by its extension; empty (reported) when it cannot be read. */
+    private static Optional<Bibliography> bibliography(Path bookDir, BookConfig config, String relative, Diagnostics diagnostics) {
+        Optional<BibliographyReader.Format> format = BibliographyReader.format(relative);
+        if (format.isEmpty()) {
+            BookConfig.Position at = config.position("bibliography");
+            diagnostics.error(Code.CITE_005, BookConfigReader.FILE, at.line(), at.column(), "the bibliography '" + relative
+                    + "' must be CSL-JSON (.json) or BibTeX (.bib)");
+            return Optional.empty();
+        }
+        String file = display(bookDir, bookDir.resolve(relative));
+        return readUtf8(file, bookDir.resolve(relative), Code.CITE_002, "the bibliography", diagnostics)
+                .flatMap(text -> BibliographyReader.read(file, format.get(), text, diagnostics));
     }
 
     private static String stylesheet(Path bookDir, String name) {

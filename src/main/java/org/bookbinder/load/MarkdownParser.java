@@ -1,5 +1,6 @@
 package org.bookbinder.load;
 
+import org.bookbinder.annotate.citations.CitationSyntax;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * The one commonmark parser configuration for chapters: CommonMark plus footnotes (with inline {@code ^[notes]}),
- * tables, YAML front matter, heading attributes and bracketed spans, with source spans on blocks and inlines
+ * tables, YAML front matter, heading attributes, bracketed spans and pandoc's citations, with source spans on blocks and inlines
  * so every node knows its line and column. Thread-safe.
  */
 public final class MarkdownParser {
@@ -19,7 +20,8 @@ public final class MarkdownParser {
             .extensions(List.of(
                     FootnotesExtension.builder().inlineFootnotes(true).build(),
                     TablesExtension.create(),
-                    YamlFrontMatterExtension.create()))
+                    YamlFrontMatterExtension.create(),
+                    CitationSyntax.create()))
             .linkProcessor(new SpanLinkProcessor())
             .postProcessor(new HeadingAttributesPostProcessor())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)

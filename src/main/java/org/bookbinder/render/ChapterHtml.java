@@ -3,6 +3,7 @@ package org.bookbinder.render;
 import org.bookbinder.load.HeadingAttributes;
 import org.bookbinder.load.Span;
 import org.bookbinder.annotate.glossary.GlossaryLinkRenderer;
+import org.bookbinder.annotate.citations.CitationHtmlRenderer;
 import org.bookbinder.annotate.notes.NoteHtmlRenderer;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
@@ -26,6 +27,7 @@ public final class ChapterHtml {
             .nodeRendererFactory(SpanRenderer::new)
             .nodeRendererFactory(NoteHtmlRenderer::new)
             .nodeRendererFactory(GlossaryLinkRenderer::new)
+            .nodeRendererFactory(CitationHtmlRenderer::new)
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Heading && node.getFirstChild() instanceof HeadingAttributes a) {
                     attributes.putAll(a.attributes().toHtml());

@@ -46,6 +46,11 @@ public final class Markup {
         return doc.outerHtml();
     }
 
+    /** Text as XHTML (and HTML) character data: {@code &}, {@code <}, {@code >} and quotes escaped. */
+    public static String escape(String text) {
+        return Entities.escape(text, settings(Document.OutputSettings.Syntax.xml));
+    }
+
     private static Document.OutputSettings settings(Document.OutputSettings.Syntax syntax) {
         return new Document.OutputSettings()
                 .syntax(syntax)

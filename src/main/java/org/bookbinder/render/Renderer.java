@@ -5,6 +5,7 @@ import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.Section;
 import org.bookbinder.annotate.glossary.GlossaryPage;
+import org.bookbinder.annotate.citations.BibliographyPage;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.FrontMatter;
 import org.bookbinder.load.MarkdownParser;
@@ -57,6 +58,7 @@ public final class Renderer {
             generated.add(glossary.page());
             ordered.parallelStream().forEach(c -> glossary.addDefinitionsForPrint(c.printBody));
         });
+        book.bibliography().map(BibliographyPage::of).ifPresent(generated::add);
 
         String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
 

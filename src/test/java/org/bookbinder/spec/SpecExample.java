@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * diagnostics.
  *
  * @param chapters  chapter file → Markdown, in reading order
- * @param bookYaml  lines added to the example book's book.yaml ({@code %%} lines)
+ * @param bookYaml  lines added to the example book's book.yaml ({@code %%} lines); one for a key the example book
+ *                  already has ({@code language}, {@code id} …) replaces that key's line
  * @param documents the documents to compare, by their path in the EPUB's content folder
  * @param diagnostics every diagnostic the build must report, formatted, in order
  */
@@ -69,7 +70,21 @@ record SpecExample(String file, int line, String section, int number, Map<String
                 "language: en-US",
                 "identifier: urn:uuid:00000000-0000-4000-8000-000000000000",
                 "date: 2026-01-01"));
-        yaml.addAll(bookYaml);
+        for (String line : bookYaml) {
+            // a line for a key the example book already has replaces it: "%% language: en-GB"
+            String key = line.contains(":") ? line.substring(0, line.indexOf(':')).strip() : line;
+            int same = -1;
+            for (int i = 0; i < yaml.size(); i++) {
+                if (yaml.get(i).startsWith(key + ":")) {
+                    same = i;
+                }
+            }
+            if (same >= 0) {
+                yaml.set(same, line);
+            } else {
+                yaml.add(line);
+            }
+        }
         Files.writeString(dir.resolve("book.yaml"), String.join("\n", yaml) + "\n", StandardCharsets.UTF_8);
         for (Map.Entry<String, String> c : chapters.entrySet()) {
             Path p = dir.resolve(c.getKey());

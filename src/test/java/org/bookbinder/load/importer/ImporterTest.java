@@ -59,7 +59,8 @@ class ImporterTest {
         assertThat(refs.get(2).get("publisher-place").asText()).isEqualTo("New York");
         assertThat(refs.get(2).get("number-of-pages").asText()).isEqualTo("660");
 
-        assertBuildsCleanly();
+        // the source lists "Nimmo, William." without a title: the draft builds, and says so
+        assertBuilds("chapters/references.json:14:4: warning CITE-010: entry 'nimmo' has no \"title\": its citations will name only its author and imprint");
     }
 
     @Test
@@ -106,8 +107,13 @@ class ImporterTest {
     }
 
     private void assertBuildsCleanly() {
+        assertBuilds();
+    }
+
+    /** The imported book builds, reporting exactly {@code expected}. */
+    private void assertBuilds(String... expected) {
         BuildResult build = Bookbinder.build(dir, BuildOptions.defaults().withCheck(false).withOutDir(dir.resolve("out")));
-        assertThat(build.diagnostics()).isEmpty();
+        assertThat(build.diagnostics()).extracting(d -> d.format()).containsExactly(expected);
         assertThat(build.succeeded()).isTrue();
     }
 
