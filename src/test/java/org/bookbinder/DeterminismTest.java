@@ -103,6 +103,13 @@ class DeterminismTest {
         }
     }
 
+    /** citeproc-java sorts, formats dates and reads BibTeX months; none of it may follow the machine's locale. */
+    @Test
+    void sameBytesForABookWithCitations() throws IOException {
+        Path book = CitationsBookTest.copy(temp.resolve("citations"), "chicago-notes", "chapters/references.bib");
+        assertSameBytesInKiritimatiAndTurkish(book, CitationsBookTest.ID);
+    }
+
     @Test
     void sourceDateEpochIsThePackagesModifiedTime() throws IOException {
         Path book = book("epoch");

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a bibliography file into a {@link Bibliography}: CSL-JSON ({@code .json}, read with Jackson so every entry
- * and field keeps its line) or BibTeX ({@code .bib}, parsed by jbibtex and converted by citeproc-java). Problems
+ * and field keeps its line) or BibTeX ({@code .bib}, parsed by jbibtex and converted by citeproc-java, and its
+ * {@code shorttitle} taken as the short title, as pandoc does). Problems
  * are diagnostics with the file's line and column: malformed JSON or BibTeX (CITE-002), a duplicate id (CITE-003),
  * an entry without what citeproc needs to format it — an id, a known type — or with a field of the wrong form
  * (CITE-004); an entry without a title is a warning (CITE-010).
@@ -261,7 +262,12 @@ public final class BibliographyReader {
                     diagnostics.warning(Code.CITE_010, file, line, column, "entry '" + key + "' has no title field: its citations will name only its author and imprint");
                 }
                 try {
-                    entries.add(new Bibliography.Entry(key, corrected(converter.toItemData(entry)), line));
+                    CSLItemData item = corrected(converter.toItemData(entry));
+                    org.jbibtex.Value shortTitle = entry.getField(new Key("shorttitle"));
+                    if (shortTitle != null && item.getTitleShort() == null) {
+                        item = new CSLItemDataBuilder(item).titleShort(latex(shortTitle.toUserString())).build();
+                    }
+                    entries.add(new Bibliography.Entry(key, item, line));
                 } catch (IllegalArgumentException e) {
                     error(Code.CITE_004, line, column, "entry '" + key + "': " + citeprocMessage(e));
                 }
@@ -287,6 +293,16 @@ public final class BibliographyReader {
             b.issue(item.getNumber()).number(null);
         }
         return b.build();
+    }
+
+    /** A BibTeX value as text, its LaTeX (braces, accents, dashes) converted as citeproc-java converts the others. */
+    private static String latex(String value) {
+        try {
+            return new org.jbibtex.LaTeXPrinter().print(new org.jbibtex.LaTeXParser().parse(new StringReader(value)))
+                    .replaceAll("\\s+", " ").strip();
+        } catch (ParseException | TokenMgrException e) {
+            return value.replace("{", "").replace("}", "").strip();
+        }
     }
 
     /** " ; expected ',' or '}'" from jbibtex's list of expected tokens. */

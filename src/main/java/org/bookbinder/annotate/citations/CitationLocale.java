@@ -50,17 +50,22 @@ final class CitationLocale {
      */
     static Optional<CitationLocale> of(String language, CitationStyle style) {
         String tag = language.strip();
-        Optional<Document> own = locale(tag);
         String languageOnly = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
         String primary = LLocale.PRIMARY_DIALECTS.get(languageOnly.toLowerCase(Locale.ROOT));
-        Optional<Document> primaryDoc = primary == null ? Optional.empty() : locale(primary);
-        if (own.isEmpty() && primaryDoc.isEmpty()) {
+        // later layers win: American English (for the locator terms every author may write), the primary dialect,
+        // the book's own dialect
+        Map<String, Document> files = new java.util.LinkedHashMap<>();
+        for (String t : new String[]{"en-US", primary, tag}) {
+            if (t != null && !files.containsKey(t)) {
+                locale(t).ifPresent(d -> files.put(t, d));
+            }
+        }
+        boolean own = files.containsKey(tag);
+        if (!own && (primary == null || !files.containsKey(primary))) {
             return Optional.empty();
         }
-        List<Element> layers = new ArrayList<>();        // later layers win
-        locale("en-US").ifPresent(d -> layers.add(d.getDocumentElement()));
-        primaryDoc.ifPresent(d -> layers.add(d.getDocumentElement()));
-        own.ifPresent(d -> layers.add(d.getDocumentElement()));
+        List<Element> layers = new ArrayList<>();
+        files.values().forEach(d -> layers.add(d.getDocumentElement()));
         for (Element l : style.locales) {
             String lang = l.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
             if (lang.isEmpty() || lang.equalsIgnoreCase(languageOnly) || lang.equalsIgnoreCase(tag)) {
@@ -97,7 +102,7 @@ final class CitationLocale {
                 }
             }
         }
-        String lang = own.isPresent() ? tag : primary;
+        String lang = own ? tag : primary;
         return Optional.of(new CitationLocale(lang, locatorTerms, Boolean.TRUE.equals(punctuationInQuote),
                 simple.getOrDefault("and", "and"), simple.getOrDefault("et-al", "et al.")));
     }

@@ -73,6 +73,8 @@ final class CitationStyle {
     final Set<String> positionTokens;
     /** The locator labels the style tests. */
     final Set<String> locatorTokens;
+    /** Whether the style prints citation numbers (a numeric style): then the order works are registered in matters. */
+    final boolean numbered;
     /** The style's own {@code cs:locale} elements, for terms. */
     final List<Element> locales;
 
@@ -91,6 +93,11 @@ final class CitationStyle {
         this.etAlMin = intAttribute(citation, "et-al-min", intAttribute(root, "et-al-min", Integer.MAX_VALUE));
         this.etAlUseFirst = intAttribute(citation, "et-al-use-first", intAttribute(root, "et-al-use-first", 1));
         this.nearNoteDistance = intAttribute(citation, "near-note-distance", 5);
+        boolean number = false;
+        for (Element e : elements(root, List.of("text", "key", "number"))) {
+            number |= tokens(e.getAttribute("variable")).contains("citation-number");
+        }
+        this.numbered = number;
         Set<String> positions = new TreeSet<>();
         Set<String> locators = new TreeSet<>();
         for (Element e : elements(root, CONDITIONS)) {

@@ -12,6 +12,7 @@ import org.commonmark.ext.footnotes.InlineFootnote;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
@@ -179,6 +180,9 @@ public final class Citations {
             citation.ownNote = true;
             citation.insertBefore(note);
             note.appendChild(citation);
+            while (note.getPrevious() instanceof SoftLineBreak breakBefore) {
+                breakBefore.unlink();
+            }
             if (note.getPrevious() instanceof Text before) {
                 String trimmed = before.getLiteral().stripTrailing();
                 if (trimmed.isEmpty()) {
@@ -204,6 +208,13 @@ public final class Citations {
                     note.insertBefore(new Text(punctuation));
                 }
             }
+        }
+        // An author's note right after it ("… 1950 [@a].^[On …]") takes the citation first, rather than two
+        // note references standing side by side.
+        if (!citation.inText() && note.getNext() instanceof InlineFootnote authors) {
+            authors.prependChild(new Text(" "));
+            authors.prependChild(citation);
+            note.unlink();
         }
     }
 
