@@ -7,13 +7,13 @@ import org.bookbinder.diagnostics.DidYouMean;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.Chapter;
 import org.bookbinder.load.Manuscript;
+import org.bookbinder.load.SourcePositions;
 import org.commonmark.ext.footnotes.FootnoteDefinition;
 import org.commonmark.ext.footnotes.InlineFootnote;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
 import java.util.ArrayList;
@@ -131,18 +131,18 @@ public final class Citations {
         for (Citation citation : citations) {
             for (Cite cite : cites(citation)) {
                 keys.add(cite.key());
-                Where at = Where.of(cite.getSourceSpans().isEmpty() ? citation : cite);
+                Node at = cite.getSourceSpans().isEmpty() ? citation : cite;
                 if (bibliography.isEmpty()) {
                     if (!reported) {
                         reported = true;
-                        diagnostics.error(Code.CITE_007, file, at.line(), at.column(), "the chapter cites '" + cite.source()
+                        diagnostics.error(Code.CITE_007, file, SourcePositions.line(at), SourcePositions.column(at), "the chapter cites '" + cite.source()
                                 + "' but book.yaml names no bibliography (add e.g. 'bibliography: chapters/references.json')"
                                 + (citation.inText() ? "; for an @ that is no citation, write \\@" : ""));
                     }
                 } else if (bibliography.get().entry(cite.key()).isEmpty()) {
                     unresolved = true;
                     Optional<String> near = DidYouMean.nearest(cite.key(), bibliography.get().ids());
-                    diagnostics.error(Code.CITE_001, file, at.line(), at.column(), "unknown citation key '" + cite.key() + "'"
+                    diagnostics.error(Code.CITE_001, file, SourcePositions.line(at), SourcePositions.column(at), "unknown citation key '" + cite.key() + "'"
                             + near.map(n -> " (did you mean '" + n + "'?)").orElse(" (it is not in " + bibliography.get().file() + ")")
                             + (citation.inText() && near.isEmpty() ? "; for an @ that is no citation, write \\@" : ""));
                 }
@@ -496,15 +496,6 @@ public final class Citations {
             }
         }
         return null;
-    }
-
-    /** Where a node starts in its file: 1-based line and column, or 0 and 0. */
-    private record Where(int line, int column) {
-        static Where of(Node node) {
-            List<SourceSpan> spans = node.getSourceSpans();
-            return spans.isEmpty() ? new Where(0, 0)
-                    : new Where(spans.get(0).getLineIndex() + 1, spans.get(0).getColumnIndex() + 1);
-        }
     }
 
     /** What CSL positions need to know of the cites before: each work's last cite, and the citation before. */
