@@ -187,6 +187,11 @@ class CitationsBookTest {
     }
 
     @Test
+    void markdownOutsideTheChaptersKeepsItsCitationSyntaxAsWritten() {
+        assertThat(notesJson.xhtml("colophon.xhtml").text()).contains("such as [see @nimmo1988, p. 3], are not formatted");
+    }
+
+    @Test
     void thePrintEditionHasTheSameCitationsLinkedWithinThePage() {
         org.jsoup.nodes.Document print = Jsoup.parse(notesJson.print());
         Element bibliography = print.selectFirst("section.bibliography");

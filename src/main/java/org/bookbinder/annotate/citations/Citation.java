@@ -15,6 +15,8 @@ public final class Citation extends CustomNode {
     boolean ownNote;
     /** Set for an in-text citation of a notes style in the main text: it shows the names, its note the rest. */
     boolean namesOnly;
+    /** Set once the annotate stage has formatted it; a citation outside the chapters (a colophon) is written as typed. */
+    boolean formatted;
 
     public Citation(boolean inText) {
         this.inText = inText;
@@ -23,6 +25,11 @@ public final class Citation extends CustomNode {
     /** {@code @key} in the running text ("As @nimmo1988 shows"), rather than in brackets. */
     public boolean inText() {
         return inText;
+    }
+
+    /** Whether the annotate stage formatted it. */
+    public boolean formatted() {
+        return formatted;
     }
 
     /** What comes before the first cite, as text: "(" in an author-date style. */

@@ -32,7 +32,23 @@ public final class CitationHtmlRenderer implements NodeRenderer {
 
     @Override
     public void render(Node node) {
-        if (node instanceof Citation citation) {
+        if (node instanceof Citation citation && !citation.formatted()) {
+            // Markdown outside the chapters (a colophon, a glossary definition) is not cited from: as written.
+            html.text(citation.inText() ? "" : "[");
+            for (Node n : children(citation)) {
+                Cite cite = (Cite) n;
+                if (cite.prefix() != null) {
+                    renderChildren(cite.prefix());
+                    html.text(" ");
+                }
+                html.text((cite.suppressAuthor() ? "-" : "") + cite.source());
+                if (cite.suffix() != null) {
+                    renderChildren(cite.suffix());
+                }
+                html.text(n.getNext() != null ? "; " : "");
+            }
+            html.text(citation.inText() ? "" : "]");
+        } else if (node instanceof Citation citation) {
             String keys = children(citation).stream().filter(n -> n instanceof Cite).map(n -> ((Cite) n).key())
                     .collect(Collectors.joining(" "));
             html.tag("span", attributes("class", "citation", "data-cites", keys));

@@ -259,6 +259,7 @@ public final class Citations {
     }
 
     private void format(Citation citation) {
+        citation.formatted = true;
         CitationStyle s = style.get();
         List<Cite> cites = cites(citation);
         for (Cite cite : cites) {
