@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * Writes a synthetic book of N chapters, deterministic from a seed, shaped like the benchmark's target:
  * per chapter about 3,000 words of prose under {@code #}/{@code ##} headings, 10 notes (labelled and inline),
- * 3 citations in every syntax form into a 40-source CSL-JSON bibliography, glossary terms from a 120-entry
+ * 3 citations (the book has every syntax form, in turn) into a 40-source CSL-JSON bibliography, glossary terms from a 120-entry
  * glossary used in the text, block quotations and emphasis.
  *
  * <p>Run: {@code java -cp … org.bookbinder.bench.SyntheticBook OUT_DIR CHAPTERS [SEED]}.
@@ -23,6 +23,9 @@ public final class SyntheticBook {
     static final int WORDS_PER_CHAPTER = 3000;
     static final int NOTES_PER_CHAPTER = 10;
     static final int CITATIONS_PER_CHAPTER = 3;
+    /** Bracketed with a bare page, prefix and page range, in-text, two cites with a chapter, author suppressed,
+     * in-text with a locator, a braced key with a locator as written, plain. */
+    static final int CITATION_FORMS = 8;
 
     private static final String[] WORDS = (
             "the of and to in a that was for on as with by at from his it an were are which this be or had not but "
@@ -140,12 +143,15 @@ public final class SyntheticBook {
                 if (citations < expectedCitations && citations < CITATIONS_PER_CHAPTER) {
                     int k = random.nextInt(keys.size());
                     String key = keys.get(k);
-                    p.append(switch (citations++ % 6) {
+                    // The forms take turns through the book, so that every chapter has three and the book has all.
+                    p.append(switch (((number - 1) * CITATIONS_PER_CHAPTER + citations++) % CITATION_FORMS) {
                         case 0 -> " [@" + key + ", " + (1 + random.nextInt(400)) + "]";
                         case 1 -> " [see @" + key + ", pp. " + (10 + random.nextInt(90)) + "-" + (100 + random.nextInt(50)) + "]";
                         case 2 -> " As @" + key + " shows, the figures differ.";
                         case 3 -> " [@" + key + "; @" + keys.get((k + 1) % keys.size()) + ", chap. " + (1 + random.nextInt(12)) + "]";
                         case 4 -> " " + families.get(k) + " says so [-@" + key + "].";
+                        case 5 -> " As @" + key + " [p. " + (1 + random.nextInt(400)) + "] records, the count was lower.";
+                        case 6 -> " [@{" + key + "}, {iv, vi-xi}]";
                         default -> " [@" + key + "]";
                     });
                 }
