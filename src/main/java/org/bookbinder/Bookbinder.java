@@ -49,6 +49,9 @@ public final class Bookbinder {
         Objects.requireNonNull(options, "options must not be null");
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Long> timings = new LinkedHashMap<>();
+        if (options.check()) {
+            EpubChecker.warmUp();
+        }
         try {
             long t = System.nanoTime();
             Manuscript manuscript = ManuscriptLoader.load(bookDir, diagnostics);

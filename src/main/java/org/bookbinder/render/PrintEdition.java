@@ -40,33 +40,50 @@ final class PrintEdition {
         }
     }
 
-    static String render(AnnotatedBook book, List<Part> parts, String colophonHtml, Map<String, Object> common) {
-        Map<String, String> prefixes = new HashMap<>();
-        for (Part p : parts) {
-            prefixes.put(p.slug() + ".xhtml", prefix(p.slug()));
+    /**
+     * What setting one part needs of the whole book, made once before the chapters are set, so that each chapter can
+     * be set in the task that renders it, and its tree let go.
+     */
+    record Setting(String language, Map<String, String> prefixes, PageGeometry geometry, java.util.Optional<Hyphenator> hyphenator) {
+        static Setting of(AnnotatedBook book, List<String> slugs) {
+            Map<String, String> prefixes = new HashMap<>();
+            for (String slug : slugs) {
+                prefixes.put(slug + ".xhtml", prefix(slug));
+            }
+            return new Setting(book.config().language(), Map.copyOf(prefixes), PageGeometry.of(book.config().print()),
+                    Hyphenator.forLanguage(book.config().language()));
         }
-        PageGeometry geometry = PageGeometry.of(book.config().print());
-        // Chapters are set independently of one another: in parallel, collected in reading order.
-        java.util.Optional<Hyphenator> hyphenator = Hyphenator.forLanguage(book.config().language());
-        List<Map<String, Object>> chapters = parts.parallelStream().map(p -> {
-            String prefix = prefix(p.slug());
-            localiseIds(p.body(), prefix, prefixes);
-            dropEpubAttributes(p.body());
-            NotePlacement.placeBesideReferences(p.body());
-            double density = noteDensity(p.body());
-            LongParagraphs.divide(p.body(), geometry, geometry.columnsFor(density));
-            FineTypography.apply(p.body(), book.config().language(), hyphenator);
-            Map<String, Object> ch = new LinkedHashMap<>();
-            ch.put("id", prefix.substring(0, prefix.length() - 1));
-            ch.put("titleId", prefix + p.titleId());
-            ch.put("title", p.title());
-            ch.put("type", p.type());
-            ch.put("matter", p.matter());
-            ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
-            ch.put("noteDensity", density);
-            ch.put("html", Markup.html(p.body()));
-            return ch;
-        }).toList();
+    }
+
+    /**
+     * Sets one part (a chapter or a generated page; parts are independent of one another, so they are set in
+     * parallel): its ids localised, its notes beside their references, long paragraphs divided, the fine
+     * typography; returns what the {@code book.html} template needs of it, its HTML included.
+     */
+    static Map<String, Object> set(Part p, Setting setting) {
+        String prefix = prefix(p.slug());
+        localiseIds(p.body(), prefix, setting.prefixes());
+        dropEpubAttributes(p.body());
+        NotePlacement.placeBesideReferences(p.body());
+        double density = noteDensity(p.body());
+        LongParagraphs.divide(p.body(), setting.geometry(), setting.geometry().columnsFor(density));
+        FineTypography.apply(p.body(), setting.language(), setting.hyphenator());
+        Map<String, Object> ch = new LinkedHashMap<>();
+        ch.put("id", prefix.substring(0, prefix.length() - 1));
+        ch.put("titleId", prefix + p.titleId());
+        ch.put("title", p.title());
+        ch.put("type", p.type());
+        ch.put("matter", p.matter());
+        ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
+        ch.put("noteDensity", density);
+        ch.put("html", Markup.html(p.body()));
+        return ch;
+    }
+
+    /** The whole edition from its parts, each {@link #set} already, in reading order. */
+    static String render(AnnotatedBook book, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
+                         Map<String, Object> common) {
+        PageGeometry geometry = setting.geometry();
         Map<String, Object> vars = new HashMap<>(common);
         vars.put("chapters", chapters);
         vars.put("css", book.printCss());

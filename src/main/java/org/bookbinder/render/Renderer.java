@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,21 +45,25 @@ public final class Renderer {
         Map<String, Object> common = commonVariables(book);
 
         ImageLinks images = new ImageLinks(book.images());
-        List<RenderedChapter> chapters = book.chapters().parallelStream().map(c -> renderChapter(c, common, images)).toList();
+        // Pages that features write from the whole book, after the chapters and before the colophon. They are made
+        // first, so that each chapter can be rendered for both editions in one task and its trees let go.
+        List<GeneratedPage> generated = new ArrayList<>();
+        Optional<GlossaryPage> glossary = book.glossary().map(g -> GlossaryPage.of(g, config.language()));
+        glossary.ifPresent(g -> generated.add(g.page()));
+        book.bibliography().map(BibliographyPage::of).ifPresent(generated::add);
+        List<String> slugs = new ArrayList<>();
+        book.chapters().forEach(c -> slugs.add(c.slug()));
+        generated.forEach(g -> slugs.add(g.slug()));
+        PrintEdition.Setting setting = PrintEdition.Setting.of(book, slugs);
+
+        List<RenderedChapter> chapters = book.chapters().parallelStream()
+                .map(c -> renderChapter(c, common, images, glossary, setting)).toList();
         List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
         List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
         List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
         List<RenderedChapter> ordered = new ArrayList<>(front);
         ordered.addAll(body);
         ordered.addAll(back);
-
-        // Pages that features write from the whole book, after the chapters and before the colophon.
-        List<GeneratedPage> generated = new ArrayList<>();
-        book.glossary().map(g -> GlossaryPage.of(g, config.language())).ifPresent(glossary -> {
-            generated.add(glossary.page());
-            ordered.parallelStream().forEach(c -> glossary.addDefinitionsForPrint(c.printBody));
-        });
-        book.bibliography().map(BibliographyPage::of).ifPresent(generated::add);
 
         String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
 
@@ -111,10 +116,10 @@ public final class Renderer {
         colophonVars.put("colophonHtml", colophonHtml);
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
-        List<PrintEdition.Part> parts = new ArrayList<>();
-        ordered.forEach(c -> parts.add(PrintEdition.Part.of(c.chapter, c.printBody)));
-        generated.forEach(g -> parts.add(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml()))));
-        String printHtml = PrintEdition.render(book, parts, colophonHtml, common);
+        List<Map<String, Object>> printParts = new ArrayList<>();
+        ordered.forEach(c -> printParts.add(c.printPart));
+        generated.forEach(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
+        String printHtml = PrintEdition.render(book, setting, printParts, colophonHtml, common);
         return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, resources);
     }
 
@@ -134,11 +139,15 @@ public final class Renderer {
         return new ContentDocument(slug.matches("[A-Za-z].*") ? slug : "c-" + slug, href(slug), title, xhtml, properties, true);
     }
 
-    /** A chapter rendered once, serialised twice: XHTML for the EPUB, HTML for the print edition. */
-    private record RenderedChapter(AnnotatedChapter chapter, String xhtml, Element printBody) {
+    /**
+     * A chapter rendered once, serialised twice: XHTML for the EPUB, and its part of the print edition (set, as
+     * HTML, with what the edition's template needs).
+     */
+    private record RenderedChapter(AnnotatedChapter chapter, String xhtml, Map<String, Object> printPart) {
     }
 
-    private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images) {
+    private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images,
+                                                 Optional<GlossaryPage> glossary, PrintEdition.Setting setting) {
         Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
         linkChaptersByOutputName(body);
         images.linkForEpub(body, chapter.file());
@@ -147,7 +156,9 @@ public final class Renderer {
         Map<String, Object> vars = pageVariables(common, chapter.title(),
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
                 chapter.titleId(), Markup.xhtml(body));
-        return new RenderedChapter(chapter, Templates.epub("chapter.xhtml", vars), printBody);
+        String xhtml = Templates.epub("chapter.xhtml", vars);
+        glossary.ifPresent(g -> g.addDefinitionsForPrint(printBody));
+        return new RenderedChapter(chapter, xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, printBody), setting));
     }
 
     /** The variables of the {@code chapter.xhtml} wrapper, for chapters and generated pages alike. */

@@ -90,21 +90,86 @@ public final class FineTypography {
         }
     }
 
+    /**
+     * The no-break spaces. Each pattern runs only where one scan of the text found what it needs (a digit before
+     * a space, a capital or an abbreviation before ". ", a space before a digit or a Roman numeral's letter): this
+     * runs over every text of the book, and most of it has none. The replacements only turn spaces into no-break
+     * spaces, so what the scan found in the text before them is all a later pattern can find after them.
+     */
     static String noBreaks(String s) {
-        boolean digits = hasDigit(s);
-        boolean abbreviations = s.indexOf('.') >= 0;
-        if (digits) {
+        int found = candidates(s);
+        if ((found & DIGIT_SPACE) != 0) {
             s = UNIT.matcher(s).replaceAll("$1" + NBSP + "$2");
+        }
+        if ((found & SPACE_DIGIT) != 0) {
             s = MONTH_DAY.matcher(s).replaceAll("$1" + NBSP);
         }
-        if (abbreviations) {
+        if ((found & INITIAL_SPACE) != 0) {
             s = INITIAL.matcher(s).replaceAll("$1" + NBSP);
+        }
+        if ((found & ABBREVIATION_SPACE) != 0) {
             s = ABBREVIATION.matcher(s).replaceAll("$1." + NBSP);
         }
-        if (s.indexOf('I') >= 0 || s.indexOf('V') >= 0 || s.indexOf('X') >= 0) {
+        if ((found & SPACE_NUMERAL) != 0) {
             s = REGNAL.matcher(s).replaceAll(String.valueOf(NBSP));
         }
-        return s.indexOf('…') >= 0 ? BEFORE_ELLIPSIS.matcher(s).replaceAll(String.valueOf(NBSP)) : s;
+        return (found & ELLIPSIS) != 0 ? BEFORE_ELLIPSIS.matcher(s).replaceAll(String.valueOf(NBSP)) : s;
+    }
+
+    private static final int DIGIT_SPACE = 1;
+    private static final int SPACE_DIGIT = 2;
+    private static final int INITIAL_SPACE = 4;
+    private static final int ABBREVIATION_SPACE = 8;
+    private static final int SPACE_NUMERAL = 16;
+    private static final int ELLIPSIS = 32;
+    /** The words of {@link #ABBREVIATION}. */
+    private static final List<String> ABBREVIATIONS = List.of("p", "pp", "vol", "vols", "no", "No", "nos", "Nos", "chap", "ch",
+            "fig", "Fig", "figs", "sec", "n", "nn", "art", "para", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Capt", "Lt",
+            "Sgt", "Adm", "Prof");
+
+    /** One scan of {@code s} for what each no-break pattern needs: a set of the flags above. */
+    private static int candidates(String s) {
+        int found = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '…') {
+                found |= ELLIPSIS;
+            } else if (c == ' ' || c == '\t' || c == '\n') {
+                if (i + 1 < n) {
+                    char next = s.charAt(i + 1);
+                    if (next >= '0' && next <= '9') {
+                        found |= SPACE_DIGIT;
+                    } else if (next == 'I' || next == 'V' || next == 'X') {
+                        found |= SPACE_NUMERAL;
+                    }
+                }
+                if (i > 0) {
+                    char before = s.charAt(i - 1);
+                    if (before >= '0' && before <= '9') {
+                        found |= DIGIT_SPACE;
+                    } else if (before == '.' && i > 1) {
+                        if (Character.isUpperCase(s.charAt(i - 2))) {
+                            found |= INITIAL_SPACE;
+                        }
+                        if ((found & ABBREVIATION_SPACE) == 0 && abbreviationEndsAt(s, i - 1)) {
+                            found |= ABBREVIATION_SPACE;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean abbreviationEndsAt(String s, int dot) {
+        for (String a : ABBREVIATIONS) {
+            int start = dot - a.length();
+            if (start >= 0 && s.startsWith(a, start) && (start == 0 || !Character.isLetter(s.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -178,15 +243,6 @@ public final class FineTypography {
     private static boolean twoCapitals(String s) {
         for (int i = 1; i < s.length(); i++) {
             if (Character.isUpperCase(s.charAt(i)) && Character.isUpperCase(s.charAt(i - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
                 return true;
             }
         }

@@ -33,6 +33,7 @@ public final class Hyphenator {
     private final int leftMin;
     private final int rightMin;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> hyphenated = new ConcurrentHashMap<>();
 
     private Hyphenator(Node root, int leftMin, int rightMin) {
         this.root = root;
@@ -146,8 +147,17 @@ public final class Hyphenator {
         return java.util.Arrays.copyOf(out, count);
     }
 
-    /** {@code word} with soft hyphens (U+00AD) at its break points. */
+    /** {@code word} with soft hyphens (U+00AD) at its break points; each distinct word is worked out once. */
     public String hyphenate(String word) {
+        String known = hyphenated.get(word);
+        if (known == null) {
+            known = withSoftHyphens(word);
+            hyphenated.putIfAbsent(word, known);
+        }
+        return known;
+    }
+
+    private String withSoftHyphens(String word) {
         int[] b = breaks(word);
         if (b.length == 0) {
             return word;
