@@ -58,11 +58,13 @@ public final class Bookbinder {
             t = lap(timings, "load", t);
             AnnotatedBook annotated = Annotator.annotate(manuscript, options.sourceDateEpoch(), diagnostics);
             ManuscriptChecks.check(annotated, diagnostics);
+            manuscript = null;                  // the annotated book has all that later stages need
             t = lap(timings, "annotate", t);
             if (diagnostics.hasErrors()) {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
             Rendition rendition = Renderer.render(annotated);
+            annotated = null;                   // let a big book's trees go before the files are written
             t = lap(timings, "render", t);
             Path outDir = options.outDir().orElse(bookDir.resolve("build"));
             String id = rendition.config().id();
@@ -84,7 +86,7 @@ public final class Bookbinder {
                 try (OutputStream epub = output.create(id + ".epub")) {
                     EpubPackager.write(rendition, accessibility, epub);
                 }
-                Files.writeString(output.staged(id + ".html"), rendition.printHtml(), StandardCharsets.UTF_8);
+                Files.write(output.staged(id + ".html"), rendition.printHtml());
                 LibraryRecords.write(rendition, accessibility, facts, output);
                 t = lap(timings, "package", t);
                 if (options.pdf()) {
@@ -137,7 +139,7 @@ public final class Bookbinder {
             return;
         }
         try {
-            PdfEdition.print(rendition.printHtml(), rendition.config().print().twoSided(), rendition.modified(), pdf, chromium);
+            PdfEdition.print(new String(rendition.printHtml(), StandardCharsets.UTF_8), rendition.config().print().twoSided(), rendition.modified(), pdf, chromium);
         } catch (IOException e) {
             diagnostics.error(Code.PRINT_002, shownAs, 0, 0, "cannot make the PDF with " + chromium.executable() + ": " + e.getMessage());
         }

@@ -42,6 +42,8 @@ public final class EpubPackager {
     private static final MediaType XHTML = MediatypeService.XHTML;
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final byte[] NO_DATA = new byte[0];
+
     private EpubPackager() {
     }
 
@@ -57,7 +59,7 @@ public final class EpubPackager {
             zip.add(CONTENT_DIR + "toc.ncx", ncx);
             zip.add(CONTENT_DIR + "styles/epub.css", rendition.epubCss().getBytes(StandardCharsets.UTF_8));
             for (ContentDocument doc : rendition.documents()) {
-                zip.add(CONTENT_DIR + doc.href(), doc.xhtml().getBytes(StandardCharsets.UTF_8));
+                zip.add(CONTENT_DIR + doc.href(), doc.utf8());
             }
             for (Rendition.PackageResource r : rendition.resources()) {
                 zip.add(CONTENT_DIR + r.href(), r.data());
@@ -95,7 +97,8 @@ public final class EpubPackager {
         Map<String, Resource> byHref = new HashMap<>();
         book.getResources().add(new Resource("css", rendition.epubCss().getBytes(StandardCharsets.UTF_8), "styles/epub.css", MediatypeService.CSS));
         for (ContentDocument doc : rendition.documents()) {
-            Resource r = new Resource(doc.id(), doc.xhtml().getBytes(StandardCharsets.UTF_8), doc.href(), XHTML);
+            // The model's resources carry no data: only the NCX is written from it, which needs their hrefs and titles.
+            Resource r = new Resource(doc.id(), NO_DATA, doc.href(), XHTML);
             r.setTitle(doc.title());
             book.getResources().add(r);
             byHref.put(doc.href(), r);

@@ -31,13 +31,23 @@ public final class Markup {
             e.attr("xml:lang", e.attr("lang"));
         }
         container.ownerDocument().outputSettings(settings(Document.OutputSettings.Syntax.xml));
-        return container.html();
+        return serialise(container);
     }
 
     /** The children of {@code container} as HTML5. */
     public static String html(Element container) {
         container.ownerDocument().outputSettings(settings(Document.OutputSettings.Syntax.html));
-        return container.html();
+        return serialise(container);
+    }
+
+    /**
+     * {@code container.html()}, into a buffer kept by the thread: a chapter's markup is tens of kilobytes, and
+     * growing a fresh buffer to that size for each one is most of what serialising costs in memory.
+     */
+    private static String serialise(Element container) {
+        StringBuilder sb = Buffers.borrow();
+        container.html(sb);
+        return Buffers.release(sb);
     }
 
     /** A whole HTML5 document, doctype included, serialised as the print edition is. */

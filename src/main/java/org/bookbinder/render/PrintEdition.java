@@ -76,12 +76,12 @@ final class PrintEdition {
         ch.put("matter", p.matter());
         ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
         ch.put("noteDensity", density);
-        ch.put("html", Markup.html(p.body()));
+        ch.put("html", new Utf8Markup(Markup.html(p.body())));
         return ch;
     }
 
-    /** The whole edition from its parts, each {@link #set} already, in reading order. */
-    static String render(AnnotatedBook book, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
+    /** The whole edition from its parts, each {@link #set} already, in reading order: the UTF-8 bytes of its file. */
+    static byte[] render(AnnotatedBook book, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
                          Map<String, Object> common) {
         PageGeometry geometry = setting.geometry();
         Map<String, Object> vars = new HashMap<>(common);
@@ -93,7 +93,32 @@ final class PrintEdition {
         vars.put("fontCredit", EmbeddedFonts.CREDIT);
         vars.put("pageCss", Templates.printCss("page.css", vars));
         vars.put("colophonHtml", colophonHtml);
-        return Templates.print("book.html", vars);
+        int size = 1 << 20;
+        for (Map<String, Object> ch : chapters) {
+            size += ((Utf8Markup) ch.get("html")).size();
+        }
+        return Templates.printUtf8("book.html", vars, size + book.printCss().length() + 400_000);
+    }
+
+    /**
+     * A part's markup held as UTF-8 until the {@code book.html} template writes it ({@code th:utext} takes its
+     * {@code toString()}): half the memory of the text, for the many megabytes of a big book's parts.
+     */
+    private static final class Utf8Markup {
+        private final byte[] utf8;
+
+        Utf8Markup(String html) {
+            this.utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        int size() {
+            return utf8.length;
+        }
+
+        @Override
+        public String toString() {
+            return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /**

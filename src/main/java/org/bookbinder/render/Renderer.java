@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * Stage 3: renders the annotated book into the EPUB's content documents and the single-file print edition,
@@ -35,6 +37,8 @@ public final class Renderer {
     static final String NAV = "nav";
     static final String COLOPHON = "colophon";
     /** Section types that get an entry in the nav's landmarks when a chapter (or generated page) has them. */
+    private static final Pattern CHAPTER_LINK = Pattern.compile("(?:\\./)?(?:chapters/)?[^/#]+\\.md(?:#.*)?");
+    private static final Pattern CHAPTER_FILE = Pattern.compile("^(?:\\./)?(?:chapters/)?([^/#]+)\\.md");
     static final Set<String> LANDMARK_TYPES = Set.of("preface", "introduction", "glossary", "bibliography", "endnotes", "appendix");
 
     private Renderer() {
@@ -44,26 +48,37 @@ public final class Renderer {
         BookConfig config = book.config();
         Map<String, Object> common = commonVariables(book);
 
+        long T0 = System.nanoTime();
         ImageLinks images = new ImageLinks(book.images());
-        // Pages that features write from the whole book, after the chapters and before the colophon. They are made
-        // first, so that each chapter can be rendered for both editions in one task and its trees let go.
-        List<GeneratedPage> generated = new ArrayList<>();
-        Optional<GlossaryPage> glossary = book.glossary().map(g -> GlossaryPage.of(g, config.language()));
-        glossary.ifPresent(g -> generated.add(g.page()));
-        book.bibliography().map(BibliographyPage::of).ifPresent(generated::add);
+        // Pages that features write from the whole book, after the chapters and before the colophon. What the
+        // chapters need of them is made first, so that each chapter can be rendered for both editions in one task and
+        // its trees let go. The glossary page, which on a big book lists hundreds of chapters for each term, is
+        // written and set for print on another thread while the chapters render.
+        Optional<GlossaryPage.PrintDefinitions> definitions = book.glossary().map(GlossaryPage::printDefinitions);
+        Optional<GeneratedPage> bibliography = book.bibliography().map(BibliographyPage::of);
         List<String> slugs = new ArrayList<>();
         book.chapters().forEach(c -> slugs.add(c.slug()));
-        generated.forEach(g -> slugs.add(g.slug()));
+        book.glossary().ifPresent(g -> slugs.add(GlossaryPage.SLUG));
+        bibliography.ifPresent(b -> slugs.add(b.slug()));
         PrintEdition.Setting setting = PrintEdition.Setting.of(book, slugs);
+        CompletableFuture<Optional<GlossaryPage>> glossaryPage = CompletableFuture.supplyAsync(
+                () -> book.glossary().map(g -> GlossaryPage.of(g, config.language())));
+        CompletableFuture<Optional<Map<String, Object>>> glossaryPrint = glossaryPage.thenApplyAsync(
+                page -> page.map(g -> PrintEdition.set(PrintEdition.Part.of(g.page(), Markup.parseFragment(g.page().bodyXhtml())), setting)));
 
+        System.err.println("TRACE pre " + (System.nanoTime() - T0) / 1000000);
         List<RenderedChapter> chapters = book.chapters().parallelStream()
-                .map(c -> renderChapter(c, common, images, glossary, setting)).toList();
+                .map(c -> renderChapter(c, common, images, definitions, setting)).toList();
+        System.err.println("TRACE chapters " + (System.nanoTime() - T0) / 1000000);
         List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
         List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
         List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
         List<RenderedChapter> ordered = new ArrayList<>(front);
         ordered.addAll(body);
         ordered.addAll(back);
+        List<GeneratedPage> generated = new ArrayList<>();
+        glossaryPage.join().ifPresent(g -> generated.add(g.page()));
+        bibliography.ifPresent(generated::add);
 
         String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
 
@@ -116,10 +131,14 @@ public final class Renderer {
         colophonVars.put("colophonHtml", colophonHtml);
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
+        System.err.println("TRACE epubpages " + (System.nanoTime() - T0) / 1000000);
         List<Map<String, Object>> printParts = new ArrayList<>();
         ordered.forEach(c -> printParts.add(c.printPart));
-        generated.forEach(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
-        String printHtml = PrintEdition.render(book, setting, printParts, colophonHtml, common);
+        glossaryPrint.join().ifPresent(printParts::add);
+        bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
+        System.err.println("TRACE printparts " + (System.nanoTime() - T0) / 1000000);
+        byte[] printHtml = PrintEdition.render(book, setting, printParts, colophonHtml, common);
+        System.err.println("TRACE printhtml " + (System.nanoTime() - T0) / 1000000);
         return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, resources);
     }
 
@@ -147,7 +166,7 @@ public final class Renderer {
     }
 
     private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images,
-                                                 Optional<GlossaryPage> glossary, PrintEdition.Setting setting) {
+                                                 Optional<GlossaryPage.PrintDefinitions> glossary, PrintEdition.Setting setting) {
         Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
         linkChaptersByOutputName(body);
         images.linkForEpub(body, chapter.file());
@@ -157,7 +176,7 @@ public final class Renderer {
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
                 chapter.titleId(), Markup.xhtml(body));
         String xhtml = Templates.epub("chapter.xhtml", vars);
-        glossary.ifPresent(g -> g.addDefinitionsForPrint(printBody));
+        glossary.ifPresent(g -> g.addTo(printBody));
         return new RenderedChapter(chapter, xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, printBody), setting));
     }
 
@@ -178,8 +197,8 @@ public final class Renderer {
     private static void linkChaptersByOutputName(Element body) {
         for (Element a : body.select("a[href]")) {
             String href = a.attr("href");
-            if (!href.contains(":") && href.matches("(?:\\./)?(?:chapters/)?[^/#]+\\.md(?:#.*)?")) {
-                a.attr("href", href.replaceFirst("^(?:\\./)?(?:chapters/)?([^/#]+)\\.md", "$1.xhtml"));
+            if (!href.contains(":") && CHAPTER_LINK.matcher(href).matches()) {
+                a.attr("href", CHAPTER_FILE.matcher(href).replaceFirst("$1.xhtml"));
             }
         }
     }

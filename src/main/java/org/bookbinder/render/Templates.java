@@ -24,22 +24,75 @@ public final class Templates {
 
     /** Renders {@code templates/epub/<name>} in XML mode. */
     public static String epub(String name, Map<String, Object> variables) {
-        return XML.process(name, new Context(Locale.ROOT, variables));
+        return process(XML, name, variables);
     }
 
     /** Renders {@code templates/print/<name>} in HTML mode. */
     public static String print(String name, Map<String, Object> variables) {
-        return HTML.process(name, new Context(Locale.ROOT, variables));
+        return process(HTML, name, variables);
     }
 
     /** Renders {@code templates/library/<name>} (library records such as the OPDS entry) in XML mode. */
     public static String library(String name, Map<String, Object> variables) {
-        return LIBRARY.process(name, new Context(Locale.ROOT, variables));
+        return process(LIBRARY, name, variables);
     }
 
     /** Renders the stylesheet {@code templates/print/<name>} in CSS mode. */
     public static String printCss(String name, Map<String, Object> variables) {
-        return CSS.process(name, new Context(Locale.ROOT, variables));
+        return process(CSS, name, variables);
+    }
+
+    /**
+     * Renders {@code templates/print/<name>} in HTML mode as UTF-8 bytes, for a document too big to be held as text
+     * first; {@code sizeHint} is about how many bytes it will be.
+     */
+    public static byte[] printUtf8(String name, Map<String, Object> variables, int sizeHint) {
+        Utf8Sink sink = new Utf8Sink(sizeHint);
+        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(sink, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+            HTML.process(name, new Context(Locale.ROOT, variables), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sink.bytes();
+    }
+
+    /** Bytes into one array of about the expected size, handed over without a copy when the guess was right. */
+    private static final class Utf8Sink extends java.io.OutputStream {
+        private byte[] buf;
+        private int count;
+
+        Utf8Sink(int size) {
+            buf = new byte[Math.max(size, 1 << 16)];
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+        }
+    }
+
+    private static String process(TemplateEngine engine, String name, Map<String, Object> variables) {
+        Buffers.BufferWriter out = new Buffers.BufferWriter();
+        engine.process(name, new Context(Locale.ROOT, variables), out);
+        return out.text();
     }
 
     private static TemplateEngine engine(TemplateMode mode, String folder) {

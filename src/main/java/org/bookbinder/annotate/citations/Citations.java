@@ -58,6 +58,7 @@ public final class Citations {
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[.,;:!?]+");
     private static final Pattern TRAILING_TAGS = Pattern.compile("((?:</[a-z]+>)*)$");
     private static final Pattern TRAILING_QUOTES = Pattern.compile("([\u201D\u2019]+)((?:</[a-z]+>)*)$");
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("(?s).*[.?!][\u201D\u2019]*");
     private static final String[] SLUGS = {"bibliography", "references", "works-cited"};
 
     private final BookConfig config;
@@ -334,13 +335,13 @@ public final class Citations {
         CiteAffix suffix = cite.suffix();
         if (suffix != null) {
             if (suffix.getLastChild() instanceof Text t && punctuation.startsWith(".")
-                    && t.getLiteral().matches("(?s).*[.?!][\u201D\u2019]*")) {
+                    && ENDS_SENTENCE.matcher(t.getLiteral()).matches()) {
                 return punctuation.substring(1);
             }
             return punctuation;
         }
         String visible = TRAILING_TAGS.matcher(cite.xhtml + cite.tail).replaceFirst("");
-        if (punctuation.startsWith(".") && visible.matches("(?s).*[.?!][\u201D\u2019]*")) {
+        if (punctuation.startsWith(".") && ENDS_SENTENCE.matcher(visible).matches()) {
             return punctuation.substring(1);
         }
         if (locale.get().punctuationInQuote && cite.tail.isEmpty()) {

@@ -86,23 +86,50 @@ public final class GlossaryPage {
                 Map.copyOf(plain));
     }
 
+    /**
+     * The definitions as plain text, for {@link PrintDefinitions#addTo}: what the chapters' print bodies need of the
+     * glossary, without the page (on a big book the page, listing every chapter where each term is first used, is
+     * made while the chapters render).
+     */
+    public static PrintDefinitions printDefinitions(AnnotatedGlossary glossary) {
+        Map<String, String> plain = new HashMap<>();
+        for (AnnotatedGlossary.Entry e : glossary.entries()) {
+            plain.put(e.entry().definitionId(), Markup.parseFragment(ChapterHtml.render(e.entry().definition())).text());
+        }
+        return new PrintDefinitions(Map.copyOf(plain));
+    }
+
+    /** Each definition's plain text by its id, for the print edition's glossary links. */
+    public static final class PrintDefinitions {
+        private final Map<String, String> plainDefinitions;
+
+        private PrintDefinitions(Map<String, String> plainDefinitions) {
+            this.plainDefinitions = plainDefinitions;
+        }
+
+        /**
+         * Gives each glossary link of a chapter's print body its definition as plain text ({@code data-definition}),
+         * for the print edition on screen; the e-book does not need it (readers pop the definition up).
+         */
+        public void addTo(Element chapterBody) {
+            String prefix = SLUG + ".xhtml#";
+            for (Element a : chapterBody.select("a.glossref[href]")) {
+                String href = a.attr("href");
+                String definition = href.startsWith(prefix) ? plainDefinitions.get(href.substring(prefix.length())) : null;
+                if (definition != null) {
+                    a.attr("data-definition", definition);
+                }
+            }
+        }
+    }
+
     /** The page, for the renderer's list of generated pages. */
     public GeneratedPage page() {
         return page;
     }
 
-    /**
-     * Gives each glossary link of a chapter's print body its definition as plain text ({@code data-definition}),
-     * for the print edition on screen; the e-book does not need it (readers pop the definition up).
-     */
+    /** {@link PrintDefinitions#addTo}, with this page's definitions. */
     public void addDefinitionsForPrint(Element chapterBody) {
-        String prefix = SLUG + ".xhtml#";
-        for (Element a : chapterBody.select("a.glossref[href]")) {
-            String href = a.attr("href");
-            String definition = href.startsWith(prefix) ? plainDefinitions.get(href.substring(prefix.length())) : null;
-            if (definition != null) {
-                a.attr("data-definition", definition);
-            }
-        }
+        new PrintDefinitions(plainDefinitions).addTo(chapterBody);
     }
 }

@@ -50,7 +50,7 @@ public final class FineTypography {
     private static final Pattern BEFORE_ELLIPSIS = Pattern.compile("[ \\t\\n]+(?=…)");
     private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}{2,})(?=s?(?![\\p{L}\\p{N}]))");
     private static final Pattern ROMAN = Pattern.compile("M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
-    private static final List<String> URL_SIGNS = List.of("://", "www.", "@", ".com", ".org", ".net", ".edu", ".gov");
+    private static final String[] URL_SIGNS = {"://", "www.", "@", ".com", ".org", ".net", ".edu", ".gov"};
 
     private FineTypography() {
     }
@@ -230,11 +230,13 @@ public final class FineTypography {
         return Character.isDigit(c) || c == SHY;
     }
 
+    /** Whether {@code s[start, end)} holds one of the signs of an address (looked for in place: this runs per word). */
     private static boolean urlish(String s, int start, int end) {
-        String token = s.substring(start, end);
         for (String sign : URL_SIGNS) {
-            if (token.contains(sign)) {
-                return true;
+            for (int at = start; at + sign.length() <= end; at++) {
+                if (s.charAt(at) == sign.charAt(0) && s.startsWith(sign, at)) {
+                    return true;
+                }
             }
         }
         return false;
