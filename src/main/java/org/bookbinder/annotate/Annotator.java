@@ -42,10 +42,16 @@ public final class Annotator {
         // Numbering runs in reading order, after the parallel passes: with book-wide numbering each chapter
         // continues where the one before stopped. Citations are formatted after, in reading order too: whether a
         // citation is a work's first depends on the notes before it.
+        // Numbered per chapter, the chapters' notes do not depend on one another, and are numbered in parallel first.
+        boolean bookNumbering = manuscript.config().noteNumbering() == BookConfig.NoteNumbering.BOOK;
+        if (!bookNumbering) {
+            chapters.parallelStream().forEach(c -> Notes.number(c.file(), c.document(), new NoteCounter(), diagnostics));
+        }
         NoteCounter bookCounter = new NoteCounter();
         for (AnnotatedChapter c : chapters) {
-            NoteCounter counter = manuscript.config().noteNumbering() == BookConfig.NoteNumbering.BOOK ? bookCounter : new NoteCounter();
-            Notes.number(c.file(), c.document(), counter, diagnostics);
+            if (bookNumbering) {
+                Notes.number(c.file(), c.document(), bookCounter, diagnostics);
+            }
             citations.format(c.file(), c.document());
         }
         // Glossary terms are linked once the notes sit at each chapter's end, so "in a note" is known.

@@ -31,7 +31,7 @@ public final class Launcher {
      * C1 only (no C2 compiler thread competing with the build's two workers), a GC for a short run, and quiet about
      * an archive that does not fit (the JVM then runs without it).
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m", "-XX:GCTimeRatio=4",
             "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     /** The commands worth a second JVM start (about 0.1 s); the others run at once. */
     private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "import");

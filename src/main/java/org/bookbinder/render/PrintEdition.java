@@ -102,22 +102,30 @@ final class PrintEdition {
 
     /**
      * A part's markup held as UTF-8 until the {@code book.html} template writes it ({@code th:utext} takes its
-     * {@code toString()}): half the memory of the text, for the many megabytes of a big book's parts.
+     * {@code toString()}, once): half the memory of the text, for the many megabytes of a big book's parts, and let
+     * go once written, so that the edition's bytes grow as its parts' shrink.
      */
     private static final class Utf8Markup {
-        private final byte[] utf8;
+        private final int size;
+        private byte[] utf8;
 
         Utf8Markup(String html) {
             this.utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            this.size = utf8.length;
         }
 
         int size() {
-            return utf8.length;
+            return size;
         }
 
         @Override
         public String toString() {
-            return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            if (utf8 == null) {
+                throw new IllegalStateException("a part of the print edition is written once");
+            }
+            String html = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            utf8 = null;
+            return html;
         }
     }
 

@@ -48,7 +48,6 @@ public final class Renderer {
         BookConfig config = book.config();
         Map<String, Object> common = commonVariables(book);
 
-        long T0 = System.nanoTime();
         ImageLinks images = new ImageLinks(book.images());
         // Pages that features write from the whole book, after the chapters and before the colophon. What the
         // chapters need of them is made first, so that each chapter can be rendered for both editions in one task and
@@ -66,10 +65,8 @@ public final class Renderer {
         CompletableFuture<Optional<Map<String, Object>>> glossaryPrint = glossaryPage.thenApplyAsync(
                 page -> page.map(g -> PrintEdition.set(PrintEdition.Part.of(g.page(), Markup.parseFragment(g.page().bodyXhtml())), setting)));
 
-        System.err.println("TRACE pre " + (System.nanoTime() - T0) / 1000000);
         List<RenderedChapter> chapters = book.chapters().parallelStream()
                 .map(c -> renderChapter(c, common, images, definitions, setting)).toList();
-        System.err.println("TRACE chapters " + (System.nanoTime() - T0) / 1000000);
         List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
         List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
         List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
@@ -131,14 +128,11 @@ public final class Renderer {
         colophonVars.put("colophonHtml", colophonHtml);
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
-        System.err.println("TRACE epubpages " + (System.nanoTime() - T0) / 1000000);
         List<Map<String, Object>> printParts = new ArrayList<>();
         ordered.forEach(c -> printParts.add(c.printPart));
         glossaryPrint.join().ifPresent(printParts::add);
         bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
-        System.err.println("TRACE printparts " + (System.nanoTime() - T0) / 1000000);
         byte[] printHtml = PrintEdition.render(book, setting, printParts, colophonHtml, common);
-        System.err.println("TRACE printhtml " + (System.nanoTime() - T0) / 1000000);
         return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, resources);
     }
 

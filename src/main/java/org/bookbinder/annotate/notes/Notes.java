@@ -138,6 +138,9 @@ public final class Notes {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
+                if (!text.getLiteral().contains("[^")) {
+                    return;
+                }
                 Matcher m = UNRESOLVED.matcher(text.getLiteral());
                 while (m.find()) {
                     int line = line(text);
