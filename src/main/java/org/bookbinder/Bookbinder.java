@@ -45,8 +45,14 @@ public final class Bookbinder {
      * records {@code <id>.marc.xml} and {@code <id>.opds.xml}.
      */
     public static BuildResult build(Path bookDir, BuildOptions options) {
+        return build(bookDir, options, Progress.NONE);
+    }
+
+    /** {@link #build(Path, BuildOptions)}, telling {@code progress} what it is doing. */
+    public static BuildResult build(Path bookDir, BuildOptions options, Progress progress) {
         Objects.requireNonNull(bookDir, "bookDir must not be null");
         Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(progress, "progress must not be null");
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Long> timings = new LinkedHashMap<>();
         if (options.check()) {
@@ -54,7 +60,10 @@ public final class Bookbinder {
         }
         try {
             long t = System.nanoTime();
+            progress.stage("load", 0);
             Manuscript manuscript = ManuscriptLoader.load(bookDir, diagnostics);
+            int chapters = manuscript.chapters().size();
+            progress.stage("annotate", chapters);
             t = lap(timings, "load", t);
             AnnotatedBook annotated = Annotator.annotate(manuscript, options.sourceDateEpoch(), diagnostics);
             ManuscriptChecks.check(annotated, diagnostics);
@@ -63,7 +72,8 @@ public final class Bookbinder {
             if (diagnostics.hasErrors()) {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
-            Rendition rendition = Renderer.render(annotated);
+            progress.stage("render", chapters);
+            Rendition rendition = Renderer.render(annotated, progress::chapterDone);
             annotated = null;                   // let a big book's trees go before the files are written
             t = lap(timings, "render", t);
             Path outDir = options.outDir().orElse(bookDir.resolve("build"));
@@ -75,6 +85,7 @@ public final class Bookbinder {
             if (diagnostics.hasErrors()) {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
+            progress.stage("package", 0);
             OutputFiles output;
             try {
                 output = OutputFiles.begin(outDir);
@@ -90,10 +101,12 @@ public final class Bookbinder {
                 LibraryRecords.write(rendition, accessibility, facts, output);
                 t = lap(timings, "package", t);
                 if (options.pdf()) {
+                    progress.stage("pdf", 0);
                     printPdf(rendition, output.staged(id + ".pdf"), display(bookDir, outDir.resolve(id + ".pdf")), diagnostics);
                     t = lap(timings, "pdf", t);
                 }
                 if (options.check()) {
+                    progress.stage("check", 0);
                     EpubChecker.check(output.staged(id + ".epub"), display(bookDir, outDir.resolve(id + ".epub")), diagnostics);
                     lap(timings, "check", t);
                 }

@@ -3,6 +3,7 @@ package org.bookbinder.cli;
 import org.bookbinder.BuildOptions;
 import org.bookbinder.BuildResult;
 import org.bookbinder.Bookbinder;
+import org.bookbinder.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,7 +59,13 @@ final class BuildCommand implements Callable<Integer> {
         if (outDir != null) {
             options = options.withOutDir(outDir);
         }
-        BuildResult result = Bookbinder.build(bookDir, options);
+        Progress progress = TerminalProgress.open(quiet);
+        BuildResult result;
+        try {
+            result = Bookbinder.build(bookDir, options, progress);
+        } finally {
+            TerminalProgress.close(progress);
+        }
         Report.diagnostics(result, err);
         if (timings) {
             Report.timings(result, err);

@@ -45,6 +45,11 @@ public final class Renderer {
     }
 
     public static Rendition render(AnnotatedBook book) {
+        return render(book, () -> { });
+    }
+
+    /** {@link #render(AnnotatedBook)}, running {@code chapterDone} as each chapter is rendered (from any thread). */
+    public static Rendition render(AnnotatedBook book, Runnable chapterDone) {
         BookConfig config = book.config();
         Map<String, Object> common = commonVariables(book);
 
@@ -66,7 +71,11 @@ public final class Renderer {
                 page -> page.map(g -> PrintEdition.set(PrintEdition.Part.of(g.page(), Markup.parseFragment(g.page().bodyXhtml())), setting)));
 
         List<RenderedChapter> chapters = book.chapters().parallelStream()
-                .map(c -> renderChapter(c, common, images, definitions, setting)).toList();
+                .map(c -> {
+                    RenderedChapter r = renderChapter(c, common, images, definitions, setting);
+                    chapterDone.run();
+                    return r;
+                }).toList();
         List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
         List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
         List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
