@@ -64,18 +64,25 @@ public final class FineTypography {
     public static void apply(Element body, String language, Optional<Hyphenator> hyphenator) {
         String primary = primary(language);
         List<TextNode> texts = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode t && !t.isBlank()) {
-                texts.add(t);
-            }
-        }, body);
-        for (TextNode t : texts) {
-            if (inside(t, VERBATIM)) {
+        List<Where> places = new ArrayList<>();
+        Where top = Where.ABOVE;
+        List<Element> above = new ArrayList<>();
+        for (Element p = body; p != null; p = p.parent()) {
+            above.add(p);
+        }
+        for (int i = above.size() - 1; i >= 0; i--) {
+            top = top.into(above.get(i), primary);
+        }
+        collect(body, top, primary, texts, places);
+        for (int i = 0; i < texts.size(); i++) {
+            TextNode t = texts.get(i);
+            Where where = places.get(i);
+            if (where.verbatim) {
                 continue;
             }
             String s = noBreaks(t.getWholeText());
-            boolean running = !inside(t, NO_HYPHENS) && !insideLink(t) && !quotedVerbatim(t);
-            if (running && hyphenator.isPresent() && primary.equals(primary(lang(t, language)))) {
+            boolean running = !where.noHyphens && !where.bareLink && !where.quoted;
+            if (running && hyphenator.isPresent() && (where.lang == null ? primary.equals(primary(language)) : where.sameLanguage)) {
                 s = hyphenate(s, hyphenator.get());
             }
             if (!s.equals(t.getWholeText())) {
@@ -282,6 +289,39 @@ public final class FineTypography {
         t.remove();
     }
 
+    /**
+     * Where a text stands, as its ancestors make it: inside verbatim text, inside a heading or the like, inside a
+     * bare link, inside a quoted reading, and in which language. Worked out once on the way down the tree, rather than
+     * by walking up from each text (a chapter has thousands).
+     */
+    private record Where(boolean verbatim, boolean noHyphens, boolean bareLink, boolean quoted, String lang, boolean sameLanguage) {
+        static final Where ABOVE = new Where(false, false, false, false, null, false);
+
+        Where into(Element e, String primary) {
+            String name = e.normalName();
+            boolean caps = e.hasClass("caps");
+            boolean link = name.equals("a") && e.hasAttr("href") && e.attr("href").contains(":") && e.text().contains("/");
+            String l = e.hasAttr("lang") ? e.attr("lang") : lang;
+            boolean same = l == null ? sameLanguage : (l.equals(lang) ? sameLanguage : primary.equals(primary(l)));
+            return new Where(verbatim || caps || VERBATIM.contains(name), noHyphens || caps || NO_HYPHENS.contains(name),
+                    bareLink || link, quoted || e.attr("spellcheck").equals("false"), l, same);
+        }
+    }
+
+    /** The texts under {@code e} that are not blank, in document order, each with where it stands. */
+    private static void collect(Element e, Where where, String primary, List<TextNode> texts, List<Where> places) {
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                if (!t.isBlank()) {
+                    texts.add(t);
+                    places.add(where);
+                }
+            } else if (child instanceof Element c) {
+                collect(c, where.into(c, primary), primary, texts, places);
+            }
+        }
+    }
+
     /** Takes the soft hyphens out of the last word of {@code block} (its own text, not a note's inside it). */
     private static void keepLastWordWhole(Element block) {
         List<TextNode> texts = new ArrayList<>();
@@ -313,16 +353,6 @@ public final class FineTypography {
         }
     }
 
-    /** Text marked {@code spellcheck="false"} quotes a source as it stands (e.g. a rejected reading): left as it is. */
-    private static boolean quotedVerbatim(Node n) {
-        for (Element p = parentOf(n); p != null; p = p.parent()) {
-            if (p.attr("spellcheck").equals("false")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean insideNote(Node n, Element block) {
         for (Element p = parentOf(n); p != null && p != block; p = p.parent()) {
             if (p.hasClass("note")) {
@@ -330,34 +360,6 @@ public final class FineTypography {
             }
         }
         return false;
-    }
-
-    private static boolean inside(Node n, Set<String> tags) {
-        for (Element p = parentOf(n); p != null; p = p.parent()) {
-            if (tags.contains(p.normalName()) || p.hasClass("caps")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A link whose text is its address (a bare URL) is not hyphenated. */
-    private static boolean insideLink(TextNode t) {
-        for (Element p = parentOf(t); p != null; p = p.parent()) {
-            if (p.normalName().equals("a") && p.hasAttr("href") && p.attr("href").contains(":") && p.text().contains("/")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String lang(Node n, String fallback) {
-        for (Element p = parentOf(n); p != null; p = p.parent()) {
-            if (p.hasAttr("lang")) {
-                return p.attr("lang");
-            }
-        }
-        return fallback;
     }
 
     private static Element parentOf(Node n) {
