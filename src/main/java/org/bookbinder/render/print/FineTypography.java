@@ -237,12 +237,18 @@ public final class FineTypography {
         return Character.isDigit(c) || c == SHY;
     }
 
-    /** Whether {@code s[start, end)} holds one of the signs of an address (looked for in place: this runs per word). */
+    /**
+     * Whether {@code s[start, end)} holds one of {@link #URL_SIGNS}, the signs of an address: one pass over the
+     * word, looking closer only at the characters a sign starts with (this runs per word of the book).
+     */
     private static boolean urlish(String s, int start, int end) {
-        for (String sign : URL_SIGNS) {
-            for (int at = start; at + sign.length() <= end; at++) {
-                if (s.charAt(at) == sign.charAt(0) && s.startsWith(sign, at)) {
-                    return true;
+        for (int at = start; at < end; at++) {
+            char c = s.charAt(at);
+            if (c == '@' || c == ':' || c == '.' || c == 'w') {
+                for (String sign : URL_SIGNS) {
+                    if (sign.charAt(0) == c && at + sign.length() <= end && s.startsWith(sign, at)) {
+                        return true;
+                    }
                 }
             }
         }
