@@ -63,7 +63,6 @@ final class PrintEdition {
     static Map<String, Object> set(Part p, Setting setting) {
         String prefix = prefix(p.slug());
         localiseIds(p.body(), prefix, setting.prefixes());
-        dropEpubAttributes(p.body());
         NotePlacement.placeBesideReferences(p.body());
         double density = noteDensity(p.body());
         LongParagraphs.divide(p.body(), setting.geometry(), setting.geometry().columnsFor(density));
@@ -164,29 +163,34 @@ final class PrintEdition {
         return (slug.matches("[A-Za-z].*") ? slug : "c" + slug) + "-";
     }
 
-    /** EPUB-only attributes have no place in HTML5: {@code epub:type} and {@code xml:lang} are dropped. */
-    private static void dropEpubAttributes(Element body) {
-        for (Element e : body.select("[epub:type], [xml:lang]")) {
+    /**
+     * In one pass over the part: each id prefixed with the part's prefix, each link within the book made a link
+     * within the edition, and the EPUB-only attributes, which have no place in HTML5 ({@code epub:type},
+     * {@code xml:lang}), dropped.
+     */
+    private static void localiseIds(Element body, String prefix, Map<String, String> prefixes) {
+        for (Element e : body.getAllElements()) {
+            if (e.hasAttr("id")) {
+                e.attr("id", prefix + e.attr("id"));
+            }
+            if (e.nameIs("a") && e.hasAttr("href")) {
+                localiseLink(e, prefix, prefixes);
+            }
             e.removeAttr("epub:type");
             e.removeAttr("xml:lang");
         }
     }
 
-    private static void localiseIds(Element body, String prefix, Map<String, String> prefixes) {
-        for (Element e : body.select("[id]")) {
-            e.attr("id", prefix + e.attr("id"));
-        }
-        for (Element a : body.select("a[href]")) {
-            String href = a.attr("href");
-            if (href.startsWith("#")) {
-                a.attr("href", "#" + prefix + href.substring(1));
-            } else if (!href.contains(":")) {
-                int hash = href.indexOf('#');
-                String file = hash < 0 ? href : href.substring(0, hash);
-                String other = prefixes.get(file.substring(file.lastIndexOf('/') + 1));
-                if (other != null) {
-                    a.attr("href", "#" + (hash < 0 ? other.substring(0, other.length() - 1) : other + href.substring(hash + 1)));
-                }
+    private static void localiseLink(Element a, String prefix, Map<String, String> prefixes) {
+        String href = a.attr("href");
+        if (href.startsWith("#")) {
+            a.attr("href", "#" + prefix + href.substring(1));
+        } else if (!href.contains(":")) {
+            int hash = href.indexOf('#');
+            String file = hash < 0 ? href : href.substring(0, hash);
+            String other = prefixes.get(file.substring(file.lastIndexOf('/') + 1));
+            if (other != null) {
+                a.attr("href", "#" + (hash < 0 ? other.substring(0, other.length() - 1) : other + href.substring(hash + 1)));
             }
         }
     }

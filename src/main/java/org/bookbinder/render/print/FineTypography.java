@@ -190,7 +190,7 @@ public final class FineTypography {
         int i = 0;
         while (i < n) {
             int start = i;
-            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+            while (i < n && !whitespace(s.charAt(i))) {
                 i++;
             }
             int end = i;
@@ -199,11 +199,16 @@ public final class FineTypography {
             } else {
                 out.append(s, start, end);
             }
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
+            while (i < n && whitespace(s.charAt(i))) {
                 out.append(s.charAt(i++));
             }
         }
         return out.toString();
+    }
+
+    /** {@link Character#isWhitespace(char)}, answered at once for ASCII. */
+    private static boolean whitespace(char c) {
+        return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
     }
 
     private static void hyphenateToken(String s, int start, int end, Hyphenator h, StringBuilder out) {
