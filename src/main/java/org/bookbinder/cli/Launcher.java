@@ -87,7 +87,11 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             status = ExitCode.INTERNAL;
         }
-        Runtime.getRuntime().removeShutdownHook(stop);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // this process was told to stop: the hook has ended the child, and the JVM is on its way out
+        }
         if (train != null) {
             status = keepArchive(Path.of(train), status, debug);
         }
