@@ -23,9 +23,11 @@ import org.bookbinder.render.print.PdfEdition;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +75,10 @@ public final class Bookbinder {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
             progress.stage("render", chapters);
-            Rendition rendition = Renderer.render(annotated, progress::chapterDone);
-            annotated = null;                   // let a big book's trees go before the files are written
+            Renderer.Chapters chapterOutputs = Renderer.renderChapters(annotated, progress::chapterDone);
+            annotated = null;                   // let a big book's trees go before the edition is put together
+            Rendition rendition = chapterOutputs.finish();
+            chapterOutputs = null;
             t = lap(timings, "render", t);
             Path outDir = options.outDir().orElse(bookDir.resolve("build"));
             String id = rendition.config().id();
@@ -97,7 +101,13 @@ public final class Bookbinder {
                 try (OutputStream epub = output.create(id + ".epub")) {
                     EpubPackager.write(rendition, accessibility, epub);
                 }
-                Files.write(output.staged(id + ".html"), rendition.printHtml());
+                try (var html = Files.newByteChannel(output.staged(id + ".html"), StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                    ByteBuffer bytes = rendition.printHtml().duplicate();
+                    while (bytes.hasRemaining()) {
+                        html.write(bytes);
+                    }
+                }
                 LibraryRecords.write(rendition, accessibility, facts, output);
                 t = lap(timings, "package", t);
                 if (options.pdf()) {
@@ -152,7 +162,7 @@ public final class Bookbinder {
             return;
         }
         try {
-            PdfEdition.print(new String(rendition.printHtml(), StandardCharsets.UTF_8), rendition.config().print().twoSided(), rendition.modified(), pdf, chromium);
+            PdfEdition.print(StandardCharsets.UTF_8.decode(rendition.printHtml().duplicate()).toString(), rendition.config().print().twoSided(), rendition.modified(), pdf, chromium);
         } catch (IOException e) {
             diagnostics.error(Code.PRINT_002, shownAs, 0, 0, "cannot make the PDF with " + chromium.executable() + ": " + e.getMessage());
         }

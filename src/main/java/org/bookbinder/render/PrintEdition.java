@@ -80,12 +80,12 @@ final class PrintEdition {
     }
 
     /** The whole edition from its parts, each {@link #set} already, in reading order: the UTF-8 bytes of its file. */
-    static byte[] render(AnnotatedBook book, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
+    static java.nio.ByteBuffer render(String printCss, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
                          Map<String, Object> common) {
         PageGeometry geometry = setting.geometry();
         Map<String, Object> vars = new HashMap<>(common);
         vars.put("chapters", chapters);
-        vars.put("css", book.printCss());
+        vars.put("css", printCss);
         vars.put("g", geometry);
         vars.put("rectoHeads", rectoHeads(chapters, geometry));
         vars.put("fonts", EmbeddedFonts.fontFaces());
@@ -96,7 +96,7 @@ final class PrintEdition {
         for (Map<String, Object> ch : chapters) {
             size += ((Utf8Markup) ch.get("html")).size();
         }
-        return Templates.printUtf8("book.html", vars, size + book.printCss().length() + 400_000);
+        return Templates.printUtf8("book.html", vars, size + printCss.length() + 400_000);
     }
 
     /**

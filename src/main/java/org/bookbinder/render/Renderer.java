@@ -50,6 +50,15 @@ public final class Renderer {
 
     /** {@link #render(AnnotatedBook)}, running {@code chapterDone} as each chapter is rendered (from any thread). */
     public static Rendition render(AnnotatedBook book, Runnable chapterDone) {
+        return renderChapters(book, chapterDone).finish();
+    }
+
+    /**
+     * The first half of rendering, all that needs the annotated trees: each chapter for both editions (in parallel,
+     * running {@code chapterDone} as each is done). {@link Chapters#finish} does the rest from what this keeps, so
+     * that a caller can let a big book's trees go in between.
+     */
+    public static Chapters renderChapters(AnnotatedBook book, Runnable chapterDone) {
         BookConfig config = book.config();
         Map<String, Object> common = commonVariables(book);
 
@@ -76,6 +85,54 @@ public final class Renderer {
                     chapterDone.run();
                     return r;
                 }).toList();
+        return new Chapters(config, book.modified(), book.epubCss(), book.printCss(), common, images, setting, chapters,
+                glossaryPage, glossaryPrint, bibliography);
+    }
+
+    /** What the second half of rendering needs: the rendered chapters and the book's settings, without its trees. */
+    public static final class Chapters {
+        private final BookConfig config;
+        private final java.time.Instant modified;
+        private final String epubCss;
+        private final String printCss;
+        private final Map<String, Object> common;
+        private final ImageLinks images;
+        private final PrintEdition.Setting setting;
+        private final List<RenderedChapter> chapters;
+        private final CompletableFuture<Optional<GlossaryPage>> glossaryPage;
+        private final CompletableFuture<Optional<Map<String, Object>>> glossaryPrint;
+        private final Optional<GeneratedPage> bibliography;
+
+        private Chapters(BookConfig config, java.time.Instant modified, String epubCss, String printCss, Map<String, Object> common,
+                         ImageLinks images, PrintEdition.Setting setting, List<RenderedChapter> chapters,
+                         CompletableFuture<Optional<GlossaryPage>> glossaryPage,
+                         CompletableFuture<Optional<Map<String, Object>>> glossaryPrint, Optional<GeneratedPage> bibliography) {
+            this.config = config;
+            this.modified = modified;
+            this.epubCss = epubCss;
+            this.printCss = printCss;
+            this.common = common;
+            this.images = images;
+            this.setting = setting;
+            this.chapters = chapters;
+            this.glossaryPage = glossaryPage;
+            this.glossaryPrint = glossaryPrint;
+            this.bibliography = bibliography;
+        }
+
+        /** The second half: the generated pages, the title page, nav and colophon, and the print edition put together. */
+        public Rendition finish() {
+            return Renderer.finish(this);
+        }
+    }
+
+    private static Rendition finish(Chapters rendered) {
+        BookConfig config = rendered.config;
+        Map<String, Object> common = rendered.common;
+        ImageLinks images = rendered.images;
+        PrintEdition.Setting setting = rendered.setting;
+        List<RenderedChapter> chapters = rendered.chapters;
+        Optional<GeneratedPage> bibliography = rendered.bibliography;
         List<RenderedChapter> front = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.FRONT).toList();
         List<RenderedChapter> body = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BODY).toList();
         List<RenderedChapter> back = chapters.stream().filter(c -> c.chapter.frontMatter().matter() == FrontMatter.Matter.BACK).toList();
@@ -83,7 +140,7 @@ public final class Renderer {
         ordered.addAll(body);
         ordered.addAll(back);
         List<GeneratedPage> generated = new ArrayList<>();
-        glossaryPage.join().ifPresent(g -> generated.add(g.page()));
+        rendered.glossaryPage.join().ifPresent(g -> generated.add(g.page()));
         bibliography.ifPresent(generated::add);
 
         String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
@@ -139,10 +196,10 @@ public final class Renderer {
 
         List<Map<String, Object>> printParts = new ArrayList<>();
         ordered.forEach(c -> printParts.add(c.printPart));
-        glossaryPrint.join().ifPresent(printParts::add);
+        rendered.glossaryPrint.join().ifPresent(printParts::add);
         bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
-        byte[] printHtml = PrintEdition.render(book, setting, printParts, colophonHtml, common);
-        return new Rendition(config, book.modified(), documents, book.epubCss(), toc, printHtml, resources);
+        java.nio.ByteBuffer printHtml = PrintEdition.render(rendered.printCss, setting, printParts, colophonHtml, common);
+        return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, printHtml, resources);
     }
 
     static String href(String slug) {
@@ -158,6 +215,10 @@ public final class Renderer {
     }
 
     private static ContentDocument page(String slug, String title, String xhtml, Set<String> properties) {
+        return page(slug, title, xhtml.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties);
+    }
+
+    private static ContentDocument page(String slug, String title, byte[] xhtml, Set<String> properties) {
         return new ContentDocument(slug.matches("[A-Za-z].*") ? slug : "c-" + slug, href(slug), title, xhtml, properties, true);
     }
 
@@ -165,7 +226,14 @@ public final class Renderer {
      * A chapter rendered once, serialised twice: XHTML for the EPUB, and its part of the print edition (set, as
      * HTML, with what the edition's template needs).
      */
-    private record RenderedChapter(AnnotatedChapter chapter, String xhtml, Map<String, Object> printPart) {
+    private record RenderedChapter(About chapter, byte[] xhtml, Map<String, Object> printPart) {
+    }
+
+    /** What the second half of rendering needs of a chapter: not its tree. */
+    private record About(String slug, String title, List<Section> sections, FrontMatter frontMatter, Set<String> manifestProperties) {
+        static About of(AnnotatedChapter c) {
+            return new About(c.slug(), c.title(), c.sections(), c.frontMatter(), c.manifestProperties());
+        }
     }
 
     private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images,
@@ -178,9 +246,9 @@ public final class Renderer {
         Map<String, Object> vars = pageVariables(common, chapter.title(),
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
                 chapter.titleId(), Markup.xhtml(body));
-        String xhtml = Templates.epub("chapter.xhtml", vars);
+        byte[] xhtml = Templates.epub("chapter.xhtml", vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         glossary.ifPresent(g -> g.addTo(printBody));
-        return new RenderedChapter(chapter, xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, printBody), setting));
+        return new RenderedChapter(About.of(chapter), xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, printBody), setting));
     }
 
     /** The variables of the {@code chapter.xhtml} wrapper, for chapters and generated pages alike. */

@@ -2,6 +2,7 @@ package org.bookbinder.render;
 
 import org.bookbinder.load.BookConfig;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +12,11 @@ import java.util.Set;
  * The rendered book: every content document of the EPUB in reading order, its stylesheet, the structure the
  * package needs (table of contents, landmarks), and the print edition.
  *
- * @param printHtml the print edition, as the UTF-8 bytes of its file (a big book's is tens of megabytes:
+ * @param printHtml the print edition, as the UTF-8 bytes of its file, read-only (a big book's is tens of megabytes:
  *                  as text it would take twice the memory, and be encoded again to be written)
  */
 public record Rendition(BookConfig config, Instant modified, List<ContentDocument> documents, String epubCss,
-                        List<NavPoint> toc, byte[] printHtml, List<PackageResource> resources) {
+                        List<NavPoint> toc, ByteBuffer printHtml, List<PackageResource> resources) {
     public Rendition {
         documents = List.copyOf(documents);
         toc = List.copyOf(toc);

@@ -46,7 +46,7 @@ public final class Templates {
      * Renders {@code templates/print/<name>} in HTML mode as UTF-8 bytes, for a document too big to be held as text
      * first; {@code sizeHint} is about how many bytes it will be.
      */
-    public static byte[] printUtf8(String name, Map<String, Object> variables, int sizeHint) {
+    public static java.nio.ByteBuffer printUtf8(String name, Map<String, Object> variables, int sizeHint) {
         Utf8Sink sink = new Utf8Sink(sizeHint);
         try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(sink, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
             HTML.process(name, new Context(Locale.ROOT, variables), out);
@@ -56,7 +56,7 @@ public final class Templates {
         return sink.bytes();
     }
 
-    /** Bytes into one array of about the expected size, handed over without a copy when the guess was right. */
+    /** Bytes into one array of about the expected size, handed over without a copy (a big book's are tens of megabytes). */
     private static final class Utf8Sink extends java.io.OutputStream {
         private byte[] buf;
         private int count;
@@ -84,8 +84,8 @@ public final class Templates {
             }
         }
 
-        byte[] bytes() {
-            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+        java.nio.ByteBuffer bytes() {
+            return java.nio.ByteBuffer.wrap(buf, 0, count).slice().asReadOnlyBuffer();
         }
     }
 
