@@ -64,7 +64,7 @@ public final class ManuscriptLoader {
                 .flatMap(Optional::stream)
                 .toList();
         List<ImageFile> images = ImageFiles.read(bookDir,
-                chapters.stream().flatMap(c -> ImageFiles.uses(c.file(), c.document()).stream()).toList(), diagnostics);
+                chapters.parallelStream().flatMap(c -> ImageFiles.uses(c.file(), c.document()).stream()).toList(), diagnostics);
         String epubCss = stylesheet(bookDir, "epub.css");
         String printCss = stylesheet(bookDir, "print.css");
         if (diagnostics.hasErrors()) {

@@ -24,6 +24,9 @@ final class Utf8 {
     }
 
     static Result decode(byte[] bytes) {
+        if (ascii(bytes)) {
+            return new Text(new String(bytes, StandardCharsets.US_ASCII));      // most manuscripts: no decoder needed
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -48,5 +51,14 @@ final class Utf8 {
         out.flip();
         String text = out.toString();
         return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -72,7 +72,7 @@ public final class EpubPackager {
      * xmlpull's factory lookup, which breaks when two XML pull libraries share the classpath's service file.
      */
     static byte[] ncx(Book book) throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        ByteArrayOutputStream data = new ByteArrayOutputStream(1024 + 256 * book.getTableOfContents().size());
         XmlSerializer serializer = new KXmlSerializer();
         serializer.setOutput(data, "UTF-8");
         NCXDocument.write(serializer, book);

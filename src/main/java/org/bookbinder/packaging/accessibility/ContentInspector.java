@@ -52,6 +52,8 @@ public final class ContentInspector {
             "dt", "term", "dd", "definition", "ol", "list", "ul", "list", "li", "listitem",
             "table", "table", "td", "cell", "tr", "row", "figure", "figure");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private ContentInspector() {
     }
 
@@ -201,7 +203,7 @@ public final class ContentInspector {
 
     private static void types(Counts c, String name, String type, String role, String nav, String file, String x,
                               int at, Diagnostics diagnostics) {
-        List<String> types = Arrays.asList(type.trim().split("\\s+"));
+        List<String> types = Arrays.asList(SPACES.split(type.trim()));
         if (types.contains("page-list") && "nav".equals(name)) {
             c.pageList = true;
         }
@@ -226,7 +228,7 @@ public final class ContentInspector {
             if (expected == null) {
                 continue;
             }
-            String actual = role != null ? role.trim().split("\\s+")[0] : IMPLICIT_ROLE.get(name);
+            String actual = role != null ? SPACES.split(role.trim())[0] : IMPLICIT_ROLE.get(name);
             if (!expected.equals(actual)) {
                 diagnostics.report(Code.A11Y_004, file, line(x, at), column(x, at),
                         "<" + name + " epub:type='" + type + "'> needs role='" + expected + "'" + (role == null ? "" : " (has role='" + role + "')"));
