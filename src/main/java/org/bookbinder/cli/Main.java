@@ -16,7 +16,17 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (buildWithCheck(args)) {
+            org.bookbinder.check.EpubChecker.warmUp();      // before the command line is even parsed: it is the longest wait
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Whether the command line asks for a build that will run EPUBCheck (a quick look; picocli decides). */
+    private static boolean buildWithCheck(String[] args) {
+        java.util.List<String> list = java.util.Arrays.asList(args);
+        return list.stream().filter(a -> !a.startsWith("-")).findFirst().filter("build"::equals).isPresent()
+                && !list.contains("--no-check") && !list.contains("--help") && !list.contains("-h");
     }
 
     /** Runs the command line with the given streams and returns the exit status (for tests). */
