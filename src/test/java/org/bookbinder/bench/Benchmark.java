@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * the in-process EPUBCheck side by side with EPUBCheck 5.3.0's own command line on the EPUB it built, run after run.
  *
  * <p>Run it with {@code bench/run.sh} (see the README). Arguments: {@code [RUNS] [SIZES…]}, default 5 runs of
- * 10 100 1000; {@code -Dbench.flagship=false} leaves the flagship out. EPUBCheck's command line runs from
+ * 10 100 1000; {@code BENCH_FLAGSHIP=off} leaves the flagship out. EPUBCheck's command line runs from
  * {@code $CLIENTS_CACHE/epubcheck5/lib} (the client scripts' copy, default {@code /tmp/clients-cache}) if it is there,
  * else from this process's class path, which holds the same EPUBCheck.
  */
@@ -77,7 +77,7 @@ public final class Benchmark {
             System.out.println();
             System.out.println("EPUBCheck on the largest book (outside the timing): " + check.output.strip().lines().filter(l -> !l.startsWith("BENCH ")).reduce((a, b) -> b).orElse(""));
         }
-        if (!"false".equals(System.getProperty("bench.flagship"))) {
+        if (!"off".equals(System.getenv("BENCH_FLAGSHIP"))) {
             flagship(jar, work, runs);
         }
     }
