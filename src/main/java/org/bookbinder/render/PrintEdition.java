@@ -11,11 +11,15 @@ import org.bookbinder.render.print.NotePlacement;
 import org.bookbinder.render.print.PageGeometry;
 import org.jsoup.nodes.Element;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The single-file print edition: title page, contents and every chapter in one HTML5 document with the print
@@ -32,7 +36,7 @@ final class PrintEdition {
     record Part(String slug, String titleId, String title, String type, String matter, List<Section> sections, Element body) {
         static Part of(AnnotatedChapter c, Element body) {
             return new Part(c.slug(), c.titleId(), c.title(), c.frontMatter().type(),
-                    c.frontMatter().matter().name().toLowerCase(java.util.Locale.ROOT), c.sections(), body);
+                    c.frontMatter().matter().name().toLowerCase(Locale.ROOT), c.sections(), body);
         }
 
         static Part of(GeneratedPage page, Element body) {
@@ -44,7 +48,7 @@ final class PrintEdition {
      * What setting one part needs of the whole book, made once before the chapters are set, so that each chapter can
      * be set in the task that renders it, and its tree let go.
      */
-    record Setting(String language, Map<String, String> prefixes, PageGeometry geometry, java.util.Optional<Hyphenator> hyphenator) {
+    record Setting(String language, Map<String, String> prefixes, PageGeometry geometry, Optional<Hyphenator> hyphenator) {
         static Setting of(AnnotatedBook book, List<String> slugs) {
             Map<String, String> prefixes = new HashMap<>();
             for (String slug : slugs) {
@@ -80,7 +84,7 @@ final class PrintEdition {
     }
 
     /** The whole edition from its parts, each {@link #set} already, in reading order: the UTF-8 bytes of its file. */
-    static java.nio.ByteBuffer render(String printCss, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
+    static ByteBuffer render(String printCss, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
                          Map<String, Object> common) {
         PageGeometry geometry = setting.geometry();
         Map<String, Object> vars = new HashMap<>(common);
@@ -109,7 +113,7 @@ final class PrintEdition {
         private byte[] utf8;
 
         Utf8Markup(String html) {
-            this.utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            this.utf8 = html.getBytes(StandardCharsets.UTF_8);
             this.size = utf8.length;
         }
 
@@ -122,7 +126,7 @@ final class PrintEdition {
             if (utf8 == null) {
                 throw new IllegalStateException("a part of the print edition is written once");
             }
-            String html = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            String html = new String(utf8, StandardCharsets.UTF_8);
             utf8 = null;
             return html;
         }

@@ -13,6 +13,9 @@ import org.bookbinder.render.Rendition.ContentDocument;
 import org.bookbinder.render.Rendition.NavPoint;
 import org.jsoup.nodes.Element;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -92,7 +95,7 @@ public final class Renderer {
     /** What the second half of rendering needs: the rendered chapters and the book's settings, without its trees. */
     public static final class Chapters {
         private final BookConfig config;
-        private final java.time.Instant modified;
+        private final Instant modified;
         private final String epubCss;
         private final String printCss;
         private final Map<String, Object> common;
@@ -103,7 +106,7 @@ public final class Renderer {
         private final CompletableFuture<Optional<Map<String, Object>>> glossaryPrint;
         private final Optional<GeneratedPage> bibliography;
 
-        private Chapters(BookConfig config, java.time.Instant modified, String epubCss, String printCss, Map<String, Object> common,
+        private Chapters(BookConfig config, Instant modified, String epubCss, String printCss, Map<String, Object> common,
                          ImageLinks images, PrintEdition.Setting setting, List<RenderedChapter> chapters,
                          CompletableFuture<Optional<GlossaryPage>> glossaryPage,
                          CompletableFuture<Optional<Map<String, Object>>> glossaryPrint, Optional<GeneratedPage> bibliography) {
@@ -198,7 +201,7 @@ public final class Renderer {
         ordered.forEach(c -> printParts.add(c.printPart));
         rendered.glossaryPrint.join().ifPresent(printParts::add);
         bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
-        java.nio.ByteBuffer printHtml = PrintEdition.render(rendered.printCss, setting, printParts, colophonHtml, common);
+        ByteBuffer printHtml = PrintEdition.render(rendered.printCss, setting, printParts, colophonHtml, common);
         return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, printHtml, resources);
     }
 
@@ -215,7 +218,7 @@ public final class Renderer {
     }
 
     private static ContentDocument page(String slug, String title, String xhtml, Set<String> properties) {
-        return page(slug, title, xhtml.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties);
+        return page(slug, title, xhtml.getBytes(StandardCharsets.UTF_8), properties);
     }
 
     private static ContentDocument page(String slug, String title, byte[] xhtml, Set<String> properties) {
@@ -246,7 +249,7 @@ public final class Renderer {
         Map<String, Object> vars = pageVariables(common, chapter.title(),
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
                 chapter.titleId(), Markup.xhtml(body));
-        byte[] xhtml = Templates.epub("chapter.xhtml", vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] xhtml = Templates.epub("chapter.xhtml", vars).getBytes(StandardCharsets.UTF_8);
         glossary.ifPresent(g -> g.addTo(printBody));
         return new RenderedChapter(About.of(chapter), xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, printBody), setting));
     }

@@ -5,6 +5,15 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,18 +55,18 @@ public final class Templates {
      * Renders {@code templates/print/<name>} in HTML mode as UTF-8 bytes, for a document too big to be held as text
      * first; {@code sizeHint} is about how many bytes it will be.
      */
-    public static java.nio.ByteBuffer printUtf8(String name, Map<String, Object> variables, int sizeHint) {
+    public static ByteBuffer printUtf8(String name, Map<String, Object> variables, int sizeHint) {
         Utf8Sink sink = new Utf8Sink(sizeHint);
-        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(sink, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16)) {
             HTML.process(name, new Context(Locale.ROOT, variables), out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sink.bytes();
     }
 
     /** Bytes into one array of about the expected size, handed over without a copy (a big book's are tens of megabytes). */
-    private static final class Utf8Sink extends java.io.OutputStream {
+    private static final class Utf8Sink extends OutputStream {
         private byte[] buf;
         private int count;
 
@@ -80,12 +89,12 @@ public final class Templates {
 
         private void ensure(int more) {
             if (count + more > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
             }
         }
 
-        java.nio.ByteBuffer bytes() {
-            return java.nio.ByteBuffer.wrap(buf, 0, count).slice().asReadOnlyBuffer();
+        ByteBuffer bytes() {
+            return ByteBuffer.wrap(buf, 0, count).slice().asReadOnlyBuffer();
         }
     }
 

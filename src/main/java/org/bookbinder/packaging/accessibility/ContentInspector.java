@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads the rendered content documents once (one scan of each one's tags, in parallel) and reports what they contain
@@ -52,7 +53,7 @@ public final class ContentInspector {
             "dt", "term", "dd", "definition", "ol", "list", "ul", "list", "li", "listitem",
             "table", "table", "td", "cell", "tr", "row", "figure", "figure");
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ContentInspector() {
     }
