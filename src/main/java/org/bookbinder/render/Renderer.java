@@ -244,14 +244,15 @@ public final class Renderer {
         Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
         linkChaptersByOutputName(body);
         images.linkForEpub(body, chapter.file());
-        Element printBody = body.clone();
-        images.embedForPrint(printBody);
         Map<String, Object> vars = pageVariables(common, chapter.title(),
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
                 chapter.titleId(), Markup.xhtml(body));
         byte[] xhtml = Templates.epub("chapter.xhtml", vars).getBytes(StandardCharsets.UTF_8);
-        glossary.ifPresent(g -> g.addTo(printBody));
-        return new RenderedChapter(About.of(chapter), xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, printBody), setting));
+        // The e-book's XHTML is written: the same tree becomes the print edition's, not a copy of it (the xml:lang that
+        // XHTML added goes with the other EPUB-only attributes when the part is set).
+        images.embedForPrint(body);
+        glossary.ifPresent(g -> g.addTo(body));
+        return new RenderedChapter(About.of(chapter), xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, body), setting));
     }
 
     /** The variables of the {@code chapter.xhtml} wrapper, for chapters and generated pages alike. */
