@@ -68,8 +68,8 @@ public final class Renderer {
         ImageLinks images = new ImageLinks(book.images());
         // Pages that features write from the whole book, after the chapters and before the colophon. What the
         // chapters need of them is made first, so that each chapter can be rendered for both editions in one task and
-        // its trees let go. The glossary page, which on a big book lists hundreds of chapters for each term, is
-        // written and set for print on another thread while the chapters render.
+        // its trees let go. The glossary page is written and set for print on another
+        // thread while the chapters render.
         Optional<GlossaryPage.PrintDefinitions> definitions = book.glossary().map(GlossaryPage::printDefinitions);
         Optional<GeneratedPage> bibliography = book.bibliography().map(BibliographyPage::of);
         List<String> slugs = new ArrayList<>();

@@ -22,7 +22,8 @@ import java.util.Set;
  * The glossary page, as EPUB 3 Dictionaries and Glossaries 1.0 describes it: {@code text/glossary.xhtml}, a
  * {@code <dl class="glossary-list">} of {@code <dt epub:type="glossterm"><dfn id="term-…">} and
  * {@code <dd epub:type="glossdef" id="def-…">} in the alphabetical order of the book's language, each definition
- * ending with backlinks to the term's first use in each chapter; manifest property {@code glossary}; and a search key
+ * ending with backlinks to the term's first use in each chapter (in the first {@value #MAX_BACKLINKS} chapters that use
+ * it, then "and N more chapters", unlinked); manifest property {@code glossary}; and a search key
  * map ({@code glossary-search-key-map.xml}, properties {@code search-key-map glossary}) listing every term and alias.
  * The renderer wraps the page ({@code epub:type="glossary" role="doc-glossary"}) and puts it in the spine, the
  * contents, the landmarks and the print edition. In the print edition each glossary link also carries its
@@ -35,6 +36,11 @@ public final class GlossaryPage {
     static final String TITLE_ID = "glossary-title";
     static final String SEARCH_KEY_MAP = "glossary-search-key-map.xml";
     static final String SEARCH_KEY_MAP_TYPE = "application/vnd.epub.search-key-map+xml";
+    /**
+     * The most backlinks an entry lists: a term used in every chapter of a big book would otherwise list hundreds,
+     * of no use to a reader (and megabytes of page).
+     */
+    static final int MAX_BACKLINKS = 10;
 
     private final GeneratedPage page;
     private final Map<String, String> plainDefinitions;
@@ -57,7 +63,7 @@ public final class GlossaryPage {
             Element definition = Markup.parseFragment(ChapterHtml.render(entry.definition()));
             plain.put(entry.definitionId(), definition.text());
             List<Map<String, Object>> uses = new ArrayList<>();
-            for (AnnotatedGlossary.Use u : e.uses()) {
+            for (AnnotatedGlossary.Use u : e.uses().subList(0, Math.min(MAX_BACKLINKS, e.uses().size()))) {
                 uses.add(Map.of("href", u.chapterSlug() + ".xhtml#" + u.linkId(), "title", u.chapterTitle(),
                         "label", u.chapterTitle() + " (first use of " + entry.term() + ")"));
             }
@@ -67,6 +73,7 @@ public final class GlossaryPage {
             m.put("definitionId", entry.definitionId());
             m.put("definition", Markup.xhtml(definition));
             m.put("uses", uses);
+            m.put("more", more(e.uses().size() - uses.size()));
             entries.add(m);
             keys.add(Map.of("href", "text/" + SLUG + ".xhtml#" + entry.termId(), "term", entry.term(), "aliases", entry.aliases()));
         }
@@ -86,10 +93,14 @@ public final class GlossaryPage {
                 Map.copyOf(plain));
     }
 
+    /** The words after the backlinks for the chapters not listed: "and 3 more chapters"; null when all are listed. */
+    static String more(int unlisted) {
+        return unlisted == 0 ? null : "and " + unlisted + " more " + (unlisted == 1 ? "chapter" : "chapters");
+    }
+
     /**
      * The definitions as plain text, for {@link PrintDefinitions#addTo}: what the chapters' print bodies need of the
-     * glossary, without the page (on a big book the page, listing every chapter where each term is first used, is
-     * made while the chapters render).
+     * glossary, without the page (the page is made while the chapters render).
      */
     public static PrintDefinitions printDefinitions(AnnotatedGlossary glossary) {
         Map<String, String> plain = new HashMap<>();
