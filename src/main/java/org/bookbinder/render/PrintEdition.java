@@ -83,12 +83,20 @@ final class PrintEdition {
         return ch;
     }
 
-    /** The whole edition from its parts, each {@link #set} already, in reading order: the UTF-8 bytes of its file. */
+    /**
+     * The whole edition from its parts, each {@link #set} already, in reading order: the UTF-8 bytes of its file.
+     *
+     * <p>The {@code book.html} template is rendered with a marker where each part's markup goes, and the parts' bytes
+     * are then put in the markers' places: a big book's parts are tens of megabytes, which would otherwise be decoded
+     * to text for the template and encoded again, on one thread, while the other core waits. A marker starts with a
+     * NUL character, which no part of the template's text can hold in that place (titles are escaped, chapter text is
+     * not in the template); should the rendered page hold any marker text but the markers themselves, the parts are
+     * written by the template as text instead.
+     */
     static ByteBuffer render(String printCss, Setting setting, List<Map<String, Object>> chapters, String colophonHtml,
                          Map<String, Object> common) {
         PageGeometry geometry = setting.geometry();
         Map<String, Object> vars = new HashMap<>(common);
-        vars.put("chapters", chapters);
         vars.put("css", printCss);
         vars.put("g", geometry);
         vars.put("rectoHeads", rectoHeads(chapters, geometry));
@@ -96,17 +104,61 @@ final class PrintEdition {
         vars.put("fontCredit", EmbeddedFonts.CREDIT);
         vars.put("pageCss", Templates.printCss("page.css", vars));
         vars.put("colophonHtml", colophonHtml);
-        int size = 1 << 20;
-        for (Map<String, Object> ch : chapters) {
-            size += ((Utf8Markup) ch.get("html")).size();
+        List<Map<String, Object>> marked = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            Map<String, Object> ch = new LinkedHashMap<>(chapters.get(i));
+            ch.put("html", marker(i));
+            marked.add(ch);
         }
-        return Templates.printUtf8("book.html", vars, size + printCss.length() + 400_000);
+        vars.put("chapters", marked);
+        String page = Templates.print("book.html", vars);
+        if (count(page, MARKER) != chapters.size()) {
+            vars.put("chapters", chapters);
+            return ByteBuffer.wrap(Templates.print("book.html", vars).getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        }
+        List<byte[]> between = new ArrayList<>();        // the template's text before each part, and after the last
+        int size = 0;
+        int from = 0;
+        for (int i = 0; i <= chapters.size(); i++) {
+            String m = i < chapters.size() ? marker(i) : null;
+            int at = m == null ? page.length() : page.indexOf(m, from);
+            between.add(page.substring(from, at).getBytes(StandardCharsets.UTF_8));
+            size += between.get(i).length + (m == null ? 0 : ((Utf8Markup) chapters.get(i).get("html")).size());
+            from = m == null ? at : at + m.length();
+        }
+        byte[] edition = new byte[size];
+        int at = 0;
+        for (int i = 0; i <= chapters.size(); i++) {
+            at = put(between.get(i), edition, at);
+            if (i < chapters.size()) {
+                at = put(((Utf8Markup) chapters.get(i).get("html")).take(), edition, at);
+            }
+        }
+        return ByteBuffer.wrap(edition).asReadOnlyBuffer();
+    }
+
+    private static final String MARKER = "\u0000bookbinder-part-";
+
+    private static String marker(int i) {
+        return MARKER + i + "\u0000";
+    }
+
+    private static int put(byte[] piece, byte[] into, int at) {
+        System.arraycopy(piece, 0, into, at, piece.length);
+        return at + piece.length;
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     /**
-     * A part's markup held as UTF-8 until the {@code book.html} template writes it ({@code th:utext} takes its
-     * {@code toString()}, once): half the memory of the text, for the many megabytes of a big book's parts, and let
-     * go once written, so that the edition's bytes grow as its parts' shrink.
+     * A part's markup held as UTF-8 until the edition is put together (see {@link #render}): half the memory of the
+     * text, for the many megabytes of a big book's parts.
      */
     private static final class Utf8Markup {
         private final int size;
@@ -121,14 +173,20 @@ final class PrintEdition {
             return size;
         }
 
-        @Override
-        public String toString() {
+        /** The bytes, let go of here, so that the edition's bytes grow as its parts' are dropped. */
+        byte[] take() {
             if (utf8 == null) {
                 throw new IllegalStateException("a part of the print edition is written once");
             }
-            String html = new String(utf8, StandardCharsets.UTF_8);
+            byte[] b = utf8;
             utf8 = null;
-            return html;
+            return b;
+        }
+
+        /** The markup as text, for the template (when it cannot take the bytes). */
+        @Override
+        public String toString() {
+            return new String(take(), StandardCharsets.UTF_8);
         }
     }
 

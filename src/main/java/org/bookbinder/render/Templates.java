@@ -5,10 +5,6 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,91 +40,6 @@ public final class Templates {
     /** Renders the stylesheet {@code templates/print/<name>} in CSS mode. */
     public static String printCss(String name, Map<String, Object> variables) {
         return process(CSS, name, variables);
-    }
-
-    /**
-     * Renders {@code templates/print/<name>} in HTML mode as UTF-8 bytes, for a document too big to be held as text
-     * first; {@code sizeHint} is about how many bytes it will be.
-     */
-    public static ByteBuffer printUtf8(String name, Map<String, Object> variables, int sizeHint) {
-        Utf8Sink sink = new Utf8Sink(sizeHint);
-        HTML.process(name, new Context(Locale.ROOT, variables), sink);
-        return sink.bytes();
-    }
-
-    /**
-     * A writer of UTF-8 into one array of about the expected size, handed over without a copy (a big book's edition is
-     * tens of megabytes). Each string is encoded whole, by {@link String#getBytes}; a surrogate pair split between two
-     * writes is joined first.
-     */
-    private static final class Utf8Sink extends Writer {
-        private byte[] buf;
-        private int count;
-        private char pendingHigh;
-
-        Utf8Sink(int size) {
-            buf = new byte[Math.max(size, 1 << 16)];
-        }
-
-        @Override
-        public void write(String s, int off, int len) {
-            if (len == 0) {
-                return;
-            }
-            if (pendingHigh != 0 || Character.isHighSurrogate(s.charAt(off + len - 1))) {
-                write(s.substring(off, off + len).toCharArray(), 0, len);
-                return;
-            }
-            put((off == 0 && len == s.length() ? s : s.substring(off, off + len)).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void write(char[] chars, int off, int len) {
-            if (len == 0) {
-                return;
-            }
-            StringBuilder text = new StringBuilder(len + 1);
-            if (pendingHigh != 0) {
-                text.append(pendingHigh);
-                pendingHigh = 0;
-            }
-            text.append(chars, off, len);
-            char last = text.charAt(text.length() - 1);
-            if (Character.isHighSurrogate(last)) {
-                pendingHigh = last;
-                text.setLength(text.length() - 1);
-            }
-            put(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void write(int c) {
-            write(new char[] {(char) c}, 0, 1);
-        }
-
-        private void put(byte[] b) {
-            if (count + b.length > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + b.length));
-            }
-            System.arraycopy(b, 0, buf, count, b.length);
-            count += b.length;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        ByteBuffer bytes() {
-            if (pendingHigh != 0) {
-                put(String.valueOf(pendingHigh).getBytes(StandardCharsets.UTF_8));     // as the JDK's encoder would: '?'
-                pendingHigh = 0;
-            }
-            return ByteBuffer.wrap(buf, 0, count).slice().asReadOnlyBuffer();
-        }
     }
 
     private static String process(TemplateEngine engine, String name, Map<String, Object> variables) {
