@@ -39,20 +39,22 @@ public final class Annotator {
         List<AnnotatedChapter> chapters = manuscript.chapters().parallelStream()
                 .map(c -> annotate(c, citations, diagnostics))
                 .toList();
-        // Numbering runs in reading order, after the parallel passes: with book-wide numbering each chapter
-        // continues where the one before stopped. Citations are formatted after, in reading order too: whether a
-        // citation is a work's first depends on the notes before it.
-        // Numbered per chapter, the chapters' notes do not depend on one another, and are numbered in parallel first.
+        // Notes are numbered after the parallel passes, and citations formatted after the numbering: whether a
+        // citation is a work's first depends on the notes before it. With book-wide numbering each chapter continues
+        // where the one before stopped, so both run in reading order. Numbered per chapter (the default), the
+        // chapters' notes and citations do not depend on one another, and each chapter is done in parallel.
         boolean bookNumbering = manuscript.config().noteNumbering() == BookConfig.NoteNumbering.BOOK;
-        if (!bookNumbering) {
-            chapters.parallelStream().forEach(c -> Notes.number(c.file(), c.document(), new NoteCounter(), diagnostics));
-        }
-        NoteCounter bookCounter = new NoteCounter();
-        for (AnnotatedChapter c : chapters) {
-            if (bookNumbering) {
+        if (bookNumbering) {
+            NoteCounter bookCounter = new NoteCounter();
+            for (AnnotatedChapter c : chapters) {
                 Notes.number(c.file(), c.document(), bookCounter, diagnostics);
+                citations.format(c.file(), c.document());
             }
-            citations.format(c.file(), c.document());
+        } else {
+            chapters.parallelStream().forEach(c -> {
+                Notes.number(c.file(), c.document(), new NoteCounter(), diagnostics);
+                citations.format(c.file(), c.document());
+            });
         }
         // Glossary terms are linked once the notes sit at each chapter's end, so "in a note" is known.
         Optional<AnnotatedGlossary> glossary = manuscript.glossary().map(g -> GlossaryLinker.link(g, chapters, diagnostics));

@@ -29,6 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +75,8 @@ final class CitationFormatter {
     private final org.bookbinder.annotate.citations.Bibliography bibliography;
     private final List<String> registered;
     private final Map<String, CSL> processors = new HashMap<>();
-    private final Map<String, String> formatted = new HashMap<>();
+    /** Formatted cites by what they depend on; shared by the formatters of one book, which give the same results. */
+    private final Map<String, String> formatted;
     private final CiteprocHtml citationHtml = new CiteprocHtml(false);
     private final DefaultLocaleProvider locales = new PluralVolumes();
     private final DefaultAbbreviationProvider abbreviations = new DefaultAbbreviationProvider();
@@ -85,6 +88,16 @@ final class CitationFormatter {
      */
     CitationFormatter(CitationStyle style, CitationLocale locale, org.bookbinder.annotate.citations.Bibliography bibliography,
                       Collection<String> cited) {
+        this(style, locale, bibliography, cited, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A formatter that shares what it formats with others of the same book, through {@code formatted}: each formatter
+     * (its citeproc processors) serves one thread at a time, and a cite one has formatted the others need not.
+     */
+    CitationFormatter(CitationStyle style, CitationLocale locale, org.bookbinder.annotate.citations.Bibliography bibliography,
+                      Collection<String> cited, ConcurrentHashMap<String, String> formatted) {
+        this.formatted = formatted;
         this.style = style;
         this.locale = locale;
         this.bibliography = bibliography;
@@ -130,7 +143,7 @@ final class CitationFormatter {
         String variantKey = style.variantKey(request.positions(), locator == null ? null : locator.label());
         String cacheKey = request.key() + '\u0001' + variantKey + '\u0001' + (locator == null ? "" : locator.label() + '\u0001'
                 + (standIn == null ? "=" + locator.value() : standIn)) + '\u0001' + suppress;
-        String template = formatted.computeIfAbsent(cacheKey, k -> {
+        String template = cached(cacheKey, () -> {
             String xhtml = citeproc(request, variantKey, standIn == null ? (locator == null ? null : locator.value()) : standIn, suppress);
             return suppress ? cutAuthor(xhtml, request, variantKey, standIn) : xhtml;
         });
@@ -147,10 +160,24 @@ final class CitationFormatter {
             return template.replace(standIn, value);
         }
         // the stand-in did not come through unchanged: format this locator as it is
-        return formatted.computeIfAbsent(cacheKey + '\u0001' + locator.value(), k -> {
+        return cached(cacheKey + '\u0001' + locator.value(), () -> {
             String xhtml = citeproc(request, variantKey, locator.value(), suppress);
             return suppress ? cutAuthor(xhtml, request, variantKey, locator.value()) : xhtml;
         });
+    }
+
+    /**
+     * The cached result for {@code key}, else {@code format}'s, cached. Not {@code computeIfAbsent}, which would hold
+     * other threads' keys back while citeproc works; two threads may then format the same cite, to the same result.
+     */
+    private String cached(String key, Supplier<String> format) {
+        String known = formatted.get(key);
+        if (known != null) {
+            return known;
+        }
+        String xhtml = format.get();
+        String had = formatted.putIfAbsent(key, xhtml);
+        return had != null ? had : xhtml;
     }
 
     /** The result without the author: the stand-in name cut out, or the full cite if there was no author to cut. */

@@ -59,6 +59,8 @@ final class CitationStyle {
 
     final String name;
     private final Document dom;
+    /** The variants written so far, by {@link #variantKey}. */
+    private final Map<String, String> variants = new java.util.HashMap<>();
     final boolean notes;
     final String layoutPrefix;
     final String layoutSuffix;
@@ -202,11 +204,15 @@ final class CitationStyle {
      * {@code ibid-with-locator} and {@code near-note}), {@code label} its locator's label (null without a locator).
      * No disambiguation is done, so {@code disambiguate="true"} is false.
      */
-    String variant(Set<String> positions, String label) {
-        StringBuilder out = new StringBuilder(300_000);
-        out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        write(dom.getDocumentElement(), positions, label, out);
-        return out.toString();
+    synchronized String variant(Set<String> positions, String label) {
+        // Synchronized: a DOM is not thread-safe even to read, and formatters on several threads ask for variants.
+        // A variant depends only on the values the style tests, its variantKey, so each is written once.
+        return variants.computeIfAbsent(variantKey(positions, label), k -> {
+            StringBuilder out = new StringBuilder(300_000);
+            out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+            write(dom.getDocumentElement(), positions, label, out);
+            return out.toString();
+        });
     }
 
     /** Writes an element as XML, its {@code cs:if}/{@code cs:else-if} tests decided for one variant. */

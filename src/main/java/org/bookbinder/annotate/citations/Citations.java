@@ -16,7 +16,9 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
  *       the citation, as pandoc and CMOS put it). A citation inside an author's note stays in that note. An in-text
  *       citation ({@code As @nimmo1988 shows}) keeps the names in the text and puts the citation in a note after
  *       them.</li>
- *   <li>{@link #format} (each chapter, in reading order, after numbering): works out each cite's position —
+ *   <li>{@link #format} (each chapter after its notes are numbered: in reading order when notes are numbered through
+ *       the book; in any order, and in parallel, when they are numbered per chapter): works out each cite's position —
  *       {@code first}, {@code subsequent}, {@code ibid}, {@code ibid-with-locator}, {@code near-note}, as CSL defines
  *       them — and formats it. When notes are numbered per chapter (the default), positions start afresh in each
  *       chapter, so a work's first citation in every chapter is given in full: CMOS
@@ -70,9 +73,21 @@ public final class Citations {
     private final Map<String, List<String>> keysByChapter = new ConcurrentHashMap<>();
     private final Map<String, String> anchors = new HashMap<>();
     private final String slug;
-    private final Set<String> cited = new LinkedHashSet<>();
-    private final History history = new History();
-    private CitationFormatter formatter;
+    /** The works each chapter cites, in the order formatted; the bibliography takes them in reading order. */
+    private final Map<String, List<String>> citedByChapter = new ConcurrentHashMap<>();
+    /** The cites before, through the book (notes numbered through the book: chapters formatted in reading order). */
+    private final History bookHistory = new History();
+    /** The works cited, in the order of first citation, for the formatters (made once, on first use). */
+    private List<String> registered;
+    /**
+     * Formatters not in use: a formatter (citeproc's processors) is not thread-safe, so chapters formatted at once
+     * each take one of their own, and give it back; every formatter gives the same result for the same cite.
+     */
+    private final Deque<CitationFormatter> idle = new ArrayDeque<>();
+    /** Every formatter made, for {@link #citeprocCalls}. */
+    private final List<CitationFormatter> formatters = new ArrayList<>();
+    /** What the formatters have formatted, shared among them. */
+    private final ConcurrentHashMap<String, String> formatted = new ConcurrentHashMap<>();
     /** Set when a chapter cites a key the bibliography lacks: the build fails, nothing is formatted. */
     private volatile boolean unresolved;
 
@@ -233,12 +248,34 @@ public final class Citations {
         return text + punctuation;
     }
 
-    /** Formats the citations of one chapter. Call for each chapter in reading order, after its notes are numbered. */
+    /**
+     * Formats the citations of one chapter, after its notes are numbered. With notes numbered through the book, call
+     * it for each chapter in reading order (a work's first citation in the book is given in full); numbered per
+     * chapter, each chapter starts afresh, so chapters may be formatted in any order, at once. Thread-safe then.
+     */
     public void format(String file, Node document) {
         if (!enabled() || unresolved) {
             return;
         }
-        if (formatter == null) {
+        boolean perChapter = config.noteNumbering() == BookConfig.NoteNumbering.CHAPTER;
+        History history = perChapter ? new History() : bookHistory;
+        List<String> cited = new ArrayList<>();
+        CitationFormatter formatter = takeFormatter();
+        try {
+            for (Citation citation : collect(document)) {
+                if (citation.getParent() != null) {
+                    format(citation, formatter, history, cited);
+                }
+            }
+        } finally {
+            giveBack(formatter);
+        }
+        citedByChapter.put(file, cited);
+    }
+
+    /** The works cited in the book, in the order they are first cited. */
+    private synchronized List<String> registered() {
+        if (registered == null) {
             Set<String> keys = new LinkedHashSet<>();
             for (String chapter : chapterOrder) {
                 keysByChapter.getOrDefault(chapter, List.of()).stream()
@@ -247,19 +284,32 @@ public final class Citations {
             if (config.nociteAll()) {
                 keys.addAll(bibliography.get().ids());
             }
-            formatter = new CitationFormatter(style.get(), locale.get(), bibliography.get(), keys);
+            registered = List.copyOf(keys);
         }
-        if (config.noteNumbering() == BookConfig.NoteNumbering.CHAPTER) {
-            history.clear();
-        }
-        for (Citation citation : collect(document)) {
-            if (citation.getParent() != null) {
-                format(citation);
+        return registered;
+    }
+
+    private CitationFormatter takeFormatter() {
+        List<String> keys = registered();
+        synchronized (idle) {
+            if (!idle.isEmpty()) {
+                return idle.pop();
             }
+        }
+        CitationFormatter f = new CitationFormatter(style.get(), locale.get(), bibliography.get(), keys, formatted);
+        synchronized (idle) {
+            formatters.add(f);
+        }
+        return f;
+    }
+
+    private void giveBack(CitationFormatter formatter) {
+        synchronized (idle) {
+            idle.push(formatter);
         }
     }
 
-    private void format(Citation citation) {
+    private void format(Citation citation, CitationFormatter formatter, History history, List<String> cited) {
         citation.formatted = true;
         CitationStyle s = style.get();
         List<Cite> cites = cites(citation);
@@ -420,10 +470,13 @@ public final class Citations {
 
     /** The bibliography page's content: the works cited, or every entry with {@code nocite: all}. */
     public Optional<FormattedBibliography> bibliography() {
-        if (!enabled() || unresolved || formatter == null && !config.nociteAll()) {
+        if (!enabled() || unresolved || citedByChapter.isEmpty() && !config.nociteAll()) {
             return Optional.empty();
         }
-        Set<String> keys = new LinkedHashSet<>(cited);
+        Set<String> keys = new LinkedHashSet<>();
+        for (String chapter : chapterOrder) {
+            keys.addAll(citedByChapter.getOrDefault(chapter, List.of()));
+        }
         if (config.nociteAll()) {
             keys.addAll(bibliography.get().ids());
         }
@@ -436,19 +489,20 @@ public final class Citations {
                     + "' has no bibliography layout: the book has no bibliography page");
             return Optional.empty();
         }
-        if (formatter == null) {
-            formatter = new CitationFormatter(style.get(), locale.get(), bibliography.get(), keys);
-        }
+        CitationFormatter formatter = takeFormatter();
         List<FormattedBibliography.Entry> entries = new ArrayList<>();
         for (Map.Entry<String, String> e : formatter.bibliography(keys)) {
             entries.add(new FormattedBibliography.Entry(e.getKey(), anchors.get(e.getKey()), e.getValue()));
         }
+        giveBack(formatter);
         return Optional.of(new FormattedBibliography(slug, style.get().notes ? "Bibliography" : "References", entries));
     }
 
     /** How many calls to citeproc the book took (for tests of the cache). */
     int citeprocCalls() {
-        return formatter == null ? 0 : formatter.calls();
+        synchronized (idle) {
+            return formatters.stream().mapToInt(CitationFormatter::calls).sum();
+        }
     }
 
     /** The citations under {@code root}, in document order. */
