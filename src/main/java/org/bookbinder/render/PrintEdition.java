@@ -9,6 +9,7 @@ import org.bookbinder.render.print.Hyphenator;
 import org.bookbinder.render.print.LongParagraphs;
 import org.bookbinder.render.print.NotePlacement;
 import org.bookbinder.render.print.PageGeometry;
+import org.bookbinder.render.print.TextLength;
 import org.jsoup.nodes.Element;
 
 import java.nio.ByteBuffer;
@@ -214,11 +215,14 @@ final class PrintEdition {
         return m;
     }
 
-    /** How much longer a chapter's notes are than its text (0 when it has none). */
+    /** How much longer a chapter's notes are than its text (0 when it has none), by the lengths of their text. */
     private static double noteDensity(Element body) {
-        int notes = body.select("span.note").stream().mapToInt(n -> n.text().length()).sum();
-        int all = body.text().length();
-        return notes == 0 ? 0 : (double) notes / Math.max(1, all - notes);
+        int notes = body.select("span.note").stream().mapToInt(TextLength::of).sum();
+        if (notes == 0) {
+            return 0;
+        }
+        int all = TextLength.of(body);
+        return (double) notes / Math.max(1, all - notes);
     }
 
     private static String prefix(String slug) {

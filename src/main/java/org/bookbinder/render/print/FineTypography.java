@@ -80,15 +80,22 @@ public final class FineTypography {
             if (where.verbatim) {
                 continue;
             }
-            String s = noBreaks(t.getWholeText());
+            String original = t.getWholeText();
+            // The scans below read the text as an array: most texts hold curly quotes, so their strings are UTF-16,
+            // and String.charAt on those costs several calls a character in a JVM that runs only the C1 compiler.
+            char[] chars = original.toCharArray();
+            String s = noBreaks(original, chars);
+            if (s != original) {
+                chars = s.toCharArray();
+            }
             boolean running = !where.noHyphens && !where.bareLink && !where.quoted;
             if (running && hyphenator.isPresent() && (where.lang == null ? primary.equals(primary(language)) : where.sameLanguage)) {
-                s = hyphenate(s, hyphenator.get());
+                s = hyphenate(s, chars, hyphenator.get());
             }
-            if (!s.equals(t.getWholeText())) {
+            if (s != original) {
                 t.text(s);
             }
-            if (running) {
+            if (running && twoCapitals(chars)) {            // soft hyphens go into lower-case words only
                 smallCaps(t);
             }
         }
@@ -102,9 +109,13 @@ public final class FineTypography {
      * a space, a capital or an abbreviation before ". ", a space before a digit or a Roman numeral's letter): this
      * runs over every text of the book, and most of it has none. The replacements only turn spaces into no-break
      * spaces, so what the scan found in the text before them is all a later pattern can find after them.
+     * {@code chars} are the characters of {@code s}; {@code s} itself comes back when nothing changes.
      */
-    static String noBreaks(String s) {
-        int found = candidates(s);
+    private static String noBreaks(String s, char[] chars) {
+        int found = candidates(chars);
+        if (found == 0) {
+            return s;
+        }
         if ((found & DIGIT_SPACE) != 0) {
             s = UNIT.matcher(s).replaceAll("$1" + NBSP + "$2");
         }
@@ -135,16 +146,16 @@ public final class FineTypography {
             "Sgt", "Adm", "Prof");
 
     /** One scan of {@code s} for what each no-break pattern needs: a set of the flags above. */
-    private static int candidates(String s) {
+    private static int candidates(char[] s) {
         int found = 0;
-        int n = s.length();
+        int n = s.length;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c == '…') {
                 found |= ELLIPSIS;
             } else if (c == ' ' || c == '\t' || c == '\n') {
                 if (i + 1 < n) {
-                    char next = s.charAt(i + 1);
+                    char next = s[i + 1];
                     if (next >= '0' && next <= '9') {
                         found |= SPACE_DIGIT;
                     } else if (next == 'I' || next == 'V' || next == 'X') {
@@ -152,11 +163,11 @@ public final class FineTypography {
                     }
                 }
                 if (i > 0) {
-                    char before = s.charAt(i - 1);
+                    char before = s[i - 1];
                     if (before >= '0' && before <= '9') {
                         found |= DIGIT_SPACE;
                     } else if (before == '.' && i > 1) {
-                        if (Character.isUpperCase(s.charAt(i - 2))) {
+                        if (Character.isUpperCase(s[i - 2])) {
                             found |= INITIAL_SPACE;
                         }
                         if ((found & ABBREVIATION_SPACE) == 0 && abbreviationEndsAt(s, i - 1)) {
@@ -169,41 +180,82 @@ public final class FineTypography {
         return found;
     }
 
-    private static boolean abbreviationEndsAt(String s, int dot) {
+    private static boolean abbreviationEndsAt(char[] s, int dot) {
         for (String a : ABBREVIATIONS) {
             int start = dot - a.length();
-            if (start >= 0 && s.startsWith(a, start) && (start == 0 || !Character.isLetter(s.charAt(start - 1)))) {
+            if (start >= 0 && startsWith(s, start, a) && (start == 0 || !Character.isLetter(s[start - 1]))) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether {@code s} holds {@code what} at {@code at}. */
+    private static boolean startsWith(char[] s, int at, String what) {
+        if (at + what.length() > s.length) {
+            return false;
+        }
+        for (int i = 0; i < what.length(); i++) {
+            if (s[at + i] != what.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Soft hyphens in every lower-case word of at least {@value #MIN_WORD} letters that stands alone (no digit or
      * soft hyphen beside it), outside anything that looks like a URL or an e-mail address. A scanner, not
-     * regular expressions: this runs over every word of the book.
+     * regular expressions: this runs over every word of the book. {@code chars} are the characters of {@code s};
+     * {@code s} itself comes back when no word gets a soft hyphen (the text is copied only from the first that does).
      */
-    static String hyphenate(String s, Hyphenator h) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        int n = s.length();
+    private static String hyphenate(String s, char[] chars, Hyphenator h) {
+        StringBuilder out = null;
+        int copied = 0;                          // chars[0, copied) are in out
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            int start = i;
-            while (i < n && !whitespace(s.charAt(i))) {
+            while (i < n && whitespace(chars[i])) {
                 i++;
             }
-            int end = i;
-            if (end - start >= MIN_WORD && !urlish(s, start, end)) {
-                hyphenateToken(s, start, end, h, out);
-            } else {
-                out.append(s, start, end);
+            int start = i;
+            while (i < n && !whitespace(chars[i])) {
+                i++;
             }
-            while (i < n && whitespace(s.charAt(i))) {
-                out.append(s.charAt(i++));
+            if (i - start < MIN_WORD || urlish(chars, start, i)) {
+                continue;
+            }
+            int j = start;
+            while (j < i) {
+                if (!letter(chars[j])) {
+                    j++;
+                    continue;
+                }
+                int k = j;
+                boolean lower = true;
+                while (k < i && letter(chars[k])) {
+                    lower &= lowerCase(chars[k]);
+                    k++;
+                }
+                boolean alone = (j == start || !joins(chars[j - 1])) && (k == i || !joins(chars[k]));
+                if (lower && alone && k - j >= MIN_WORD) {
+                    String word = s.substring(j, k);
+                    String hyphenated = h.hyphenate(word);
+                    if (hyphenated.length() != word.length()) {
+                        if (out == null) {
+                            out = new StringBuilder(n + 32);
+                        }
+                        out.append(chars, copied, j - copied).append(hyphenated);
+                        copied = k;
+                    }
+                }
+                j = k;
             }
         }
-        return out.toString();
+        if (out == null) {
+            return s;
+        }
+        return out.append(chars, copied, n - copied).toString();
     }
 
     /** {@link Character#isWhitespace(char)}, answered at once for ASCII. */
@@ -211,27 +263,14 @@ public final class FineTypography {
         return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
     }
 
-    private static void hyphenateToken(String s, int start, int end, Hyphenator h, StringBuilder out) {
-        int j = start;
-        while (j < end) {
-            if (!Character.isLetter(s.charAt(j))) {
-                out.append(s.charAt(j++));
-                continue;
-            }
-            int k = j;
-            boolean lower = true;
-            while (k < end && Character.isLetter(s.charAt(k))) {
-                lower &= Character.isLowerCase(s.charAt(k));
-                k++;
-            }
-            boolean alone = (j == start || !joins(s.charAt(j - 1))) && (k == end || !joins(s.charAt(k)));
-            if (lower && alone && k - j >= MIN_WORD) {
-                out.append(h.hyphenate(s.substring(j, k)));
-            } else {
-                out.append(s, j, k);
-            }
-            j = k;
-        }
+    /** {@link Character#isLetter(char)}, answered at once for ASCII. */
+    private static boolean letter(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+    }
+
+    /** {@link Character#isLowerCase(char)}, answered at once for ASCII. */
+    private static boolean lowerCase(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
     }
 
     private static boolean wordChar(char c) {
@@ -239,19 +278,19 @@ public final class FineTypography {
     }
 
     private static boolean joins(char c) {
-        return Character.isDigit(c) || c == SHY;
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c) || c == SHY;
     }
 
     /**
      * Whether {@code s[start, end)} holds one of {@link #URL_SIGNS}, the signs of an address: one pass over the
      * word, looking closer only at the characters a sign starts with (this runs per word of the book).
      */
-    private static boolean urlish(String s, int start, int end) {
+    private static boolean urlish(char[] s, int start, int end) {
         for (int at = start; at < end; at++) {
-            char c = s.charAt(at);
+            char c = s[at];
             if (c == '@' || c == ':' || c == '.' || c == 'w') {
                 for (String sign : URL_SIGNS) {
-                    if (sign.charAt(0) == c && at + sign.length() <= end && s.startsWith(sign, at)) {
+                    if (sign.charAt(0) == c && at + sign.length() <= end && startsWith(s, at, sign)) {
                         return true;
                     }
                 }
@@ -260,21 +299,23 @@ public final class FineTypography {
         return false;
     }
 
-    private static boolean twoCapitals(String s) {
-        for (int i = 1; i < s.length(); i++) {
-            if (Character.isUpperCase(s.charAt(i)) && Character.isUpperCase(s.charAt(i - 1))) {
+    private static boolean twoCapitals(char[] s) {
+        for (int i = 1; i < s.length; i++) {
+            if (upperCase(s[i]) && upperCase(s[i - 1])) {
                 return true;
             }
         }
         return false;
     }
 
+    /** {@link Character#isUpperCase(char)}, answered at once for ASCII. */
+    private static boolean upperCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
     /** Splits {@code t} so that each acronym stands in a {@code span.caps}. */
     private static void smallCaps(TextNode t) {
         String s = t.getWholeText();
-        if (!twoCapitals(s)) {
-            return;
-        }
         Matcher m = ACRONYM.matcher(s);
         List<Node> pieces = new ArrayList<>();
         int from = 0;

@@ -1,0 +1,140 @@
+package org.bookbinder.render.print;
+
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The length of jsoup's {@link Element#text()} of an element, counted without building the text: the print edition
+ * weighs each chapter's notes against its text ({@code noteDensity}), and a chapter's text is tens of kilobytes.
+ *
+ * <p>It follows jsoup 1.24's {@code Element.text()} rule for rule: runs of whitespace (space, tab, line feed, form
+ * feed, carriage return, no-break space) become one space, and none at the start of a text that follows a space;
+ * zero-width spaces and soft hyphens are left out; text under {@code pre} (within six levels) and CDATA is taken
+ * as it is; a space goes before a block, a {@code br} or a text boundary that has text, and after a block, a text
+ * boundary or an inline element holding a block, when text or an inline element follows; then the ends are trimmed of
+ * characters up to U+0020. {@code TextLengthTest} holds it to {@code text().length()}.
+ */
+public final class TextLength implements NodeVisitor {
+    private int length;
+    /** Whether the last character counted is a space ({@code lastCharIsWhitespace} of jsoup). */
+    private boolean lastSpace;
+    /** How many characters up to U+0020 stand at the start, before any other ({@code trim()} drops them). */
+    private int leadingLow;
+    private boolean seenHigh;
+    /** How many characters up to U+0020 end what is counted so far. */
+    private int trailingLow;
+
+    private TextLength() {
+    }
+
+    /** {@code element.text().length()}. */
+    public static int of(Element element) {
+        TextLength count = new TextLength();
+        NodeTraversor.traverse(count, element);
+        return count.seenHigh ? count.length - count.leadingLow - count.trailingLow : 0;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            String text = t.getWholeText();
+            if (preserveWhitespace(t.parent()) || t instanceof CDataNode) {
+                for (int i = 0; i < text.length(); i++) {
+                    add(text.charAt(i));
+                }
+            } else {
+                normalised(text);
+            }
+        } else if (node instanceof Element e && length > 0 && needsLeadingSeparator(e) && !lastSpace) {
+            add(' ');
+        }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+            Node next = e.nextSibling();
+            if (needsTrailingSeparator(e) && (next instanceof TextNode || next instanceof Element n && n.tag().isInline())
+                    && !lastSpace) {
+                add(' ');
+            }
+        }
+    }
+
+    /** jsoup's {@code StringUtil.appendNormalisedWhitespace}, leading whitespace stripped after a space. */
+    private void normalised(String text) {
+        boolean stripLeading = lastSpace;
+        boolean lastWasWhite = false;
+        boolean reachedNonWhite = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
+                if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
+                    continue;
+                }
+                add(' ');
+                lastWasWhite = true;
+            } else if (c != 8203 && c != 173) {
+                if (Character.charCount(c) == 2) {
+                    add('\uD800');                  // a surrogate pair: two characters, above U+0020
+                    add('\uDC00');
+                } else {
+                    add((char) c);
+                }
+                lastWasWhite = false;
+                reachedNonWhite = true;
+            }
+        }
+    }
+
+    private void add(char c) {
+        length++;
+        lastSpace = c == ' ';
+        if (c <= ' ') {
+            trailingLow++;
+            if (!seenHigh) {
+                leadingLow++;
+            }
+        } else {
+            trailingLow = 0;
+            seenHigh = true;
+        }
+    }
+
+    private static boolean needsLeadingSeparator(Element e) {
+        return e.isBlock() || e.nameIs("br") || (e.tag().is(Tag.TextBoundary) && e.childNodeSize() > 0 && e.hasText());
+    }
+
+    private static boolean needsTrailingSeparator(Element e) {
+        if (e.tag().is(Tag.TextBoundary) || !e.tag().isInline()) {
+            return true;
+        }
+        for (int i = 0; i < e.childNodeSize(); i++) {
+            if (e.childNode(i) instanceof Element c && c.isBlock()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** jsoup's {@code Element.preserveWhitespace}: the node or one of its five nearest ancestors keeps whitespace. */
+    private static boolean preserveWhitespace(Node node) {
+        if (node instanceof Element e) {
+            int i = 0;
+            do {
+                if (e.tag().preserveWhitespace()) {
+                    return true;
+                }
+                e = e.parent();
+                i++;
+            } while (i < 6 && e != null);
+        }
+        return false;
+    }
+}
