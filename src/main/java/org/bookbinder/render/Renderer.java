@@ -241,12 +241,19 @@ public final class Renderer {
 
     private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images,
                                                  Optional<GlossaryPage.PrintDefinitions> glossary, PrintEdition.Setting setting) {
-        Element body = Markup.parseFragment(ChapterHtml.render(chapter.document()));
-        linkChaptersByOutputName(body);
-        images.linkForEpub(body, chapter.file());
+        String html = ChapterHtml.render(chapter.document());
+        Element body = Markup.parseFragment(html);
+        String content;
+        if (DirectXhtml.applies(chapter.document(), html)) {
+            content = html;                             // jsoup would write the same: see DirectXhtml
+        } else {
+            linkChaptersByOutputName(body);
+            images.linkForEpub(body, chapter.file());
+            content = Markup.xhtml(body);
+        }
         Map<String, Object> vars = pageVariables(common, chapter.title(),
                 chapter.frontMatter().matter().name().toLowerCase(Locale.ROOT) + "matter", chapter.frontMatter().type(),
-                chapter.titleId(), Markup.xhtml(body));
+                chapter.titleId(), content);
         byte[] xhtml = Templates.epub("chapter.xhtml", vars).getBytes(StandardCharsets.UTF_8);
         // The e-book's XHTML is written: the same tree becomes the print edition's, not a copy of it (the xml:lang that
         // XHTML added goes with the other EPUB-only attributes when the part is set).
@@ -272,10 +279,15 @@ public final class Renderer {
     private static void linkChaptersByOutputName(Element body) {
         for (Element a : body.select("a[href]")) {
             String href = a.attr("href");
-            if (!href.contains(":") && CHAPTER_LINK.matcher(href).matches()) {
+            if (isChapterLink(href)) {
                 a.attr("href", CHAPTER_FILE.matcher(href).replaceFirst("$1.xhtml"));
             }
         }
+    }
+
+    /** Whether {@code href} is a link to a chapter's Markdown file, which {@link #linkChaptersByOutputName} rewrites. */
+    static boolean isChapterLink(String href) {
+        return !href.contains(":") && CHAPTER_LINK.matcher(href).matches();
     }
 
     /** Variables every page template may use. */
