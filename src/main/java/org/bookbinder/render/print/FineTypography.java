@@ -84,18 +84,16 @@ public final class FineTypography {
             // The scans below read the text as an array: most texts hold curly quotes, so their strings are UTF-16,
             // and String.charAt on those costs several calls a character in a JVM that runs only the C1 compiler.
             char[] chars = original.toCharArray();
-            String s = noBreaks(original, chars);
-            if (s != original) {
-                chars = s.toCharArray();
-            }
+            int found = candidates(chars);
+            String s = noBreaks(original, found);
             boolean running = !where.noHyphens && !where.bareLink && !where.quoted;
             if (running && hyphenator.isPresent() && (where.lang == null ? primary.equals(primary(language)) : where.sameLanguage)) {
-                s = hyphenate(s, chars, hyphenator.get());
+                s = hyphenate(s, s == original ? chars : s.toCharArray(), hyphenator.get());
             }
             if (s != original) {
                 t.text(s);
             }
-            if (running && twoCapitals(chars)) {            // soft hyphens go into lower-case words only
+            if (running && (found & TWO_CAPITALS) != 0) {    // no-break and soft hyphens come between no two capitals
                 smallCaps(t);
             }
         }
@@ -109,11 +107,10 @@ public final class FineTypography {
      * a space, a capital or an abbreviation before ". ", a space before a digit or a Roman numeral's letter): this
      * runs over every text of the book, and most of it has none. The replacements only turn spaces into no-break
      * spaces, so what the scan found in the text before them is all a later pattern can find after them.
-     * {@code chars} are the characters of {@code s}; {@code s} itself comes back when nothing changes.
+     * {@code found} is what {@link #candidates} found in {@code s}; {@code s} itself comes back when nothing changes.
      */
-    private static String noBreaks(String s, char[] chars) {
-        int found = candidates(chars);
-        if (found == 0) {
+    private static String noBreaks(String s, int found) {
+        if ((found & ~TWO_CAPITALS) == 0) {
             return s;
         }
         if ((found & DIGIT_SPACE) != 0) {
@@ -140,17 +137,25 @@ public final class FineTypography {
     private static final int ABBREVIATION_SPACE = 8;
     private static final int SPACE_NUMERAL = 16;
     private static final int ELLIPSIS = 32;
+    /** Not a pattern's: two capitals side by side, where {@link #smallCaps} may find an acronym. */
+    private static final int TWO_CAPITALS = 64;
     /** The words of {@link #ABBREVIATION}. */
     private static final List<String> ABBREVIATIONS = List.of("p", "pp", "vol", "vols", "no", "No", "nos", "Nos", "chap", "ch",
             "fig", "Fig", "figs", "sec", "n", "nn", "art", "para", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Capt", "Lt",
             "Sgt", "Adm", "Prof");
 
-    /** One scan of {@code s} for what each no-break pattern needs: a set of the flags above. */
+    /** One scan of {@code s} for what each no-break pattern needs, and for two capitals: a set of the flags above. */
     private static int candidates(char[] s) {
         int found = 0;
         int n = s.length;
+        boolean capitalBefore = false;
         for (int i = 0; i < n; i++) {
             char c = s[i];
+            boolean capital = upperCase(c);
+            if (capital && capitalBefore) {
+                found |= TWO_CAPITALS;
+            }
+            capitalBefore = capital;
             if (c == '…') {
                 found |= ELLIPSIS;
             } else if (c == ' ' || c == '\t' || c == '\n') {
@@ -294,15 +299,6 @@ public final class FineTypography {
                         return true;
                     }
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean twoCapitals(char[] s) {
-        for (int i = 1; i < s.length; i++) {
-            if (upperCase(s[i]) && upperCase(s[i - 1])) {
-                return true;
             }
         }
         return false;

@@ -28,6 +28,8 @@ public final class TextLength implements NodeVisitor {
     private boolean seenHigh;
     /** How many characters up to U+0020 end what is counted so far. */
     private int trailingLow;
+    /** Each text's characters, read into an array (String.charAt on UTF-16 text is slow under the C1 compiler). */
+    private char[] chars = new char[256];
 
     private TextLength() {
     }
@@ -71,8 +73,16 @@ public final class TextLength implements NodeVisitor {
         boolean stripLeading = lastSpace;
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
+        int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        text.getChars(0, n, chars, 0);
+        for (int i = 0; i < n; ) {
+            int c = chars[i];
+            if (Character.isHighSurrogate((char) c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
+                c = Character.toCodePoint((char) c, chars[i + 1]);
+            }
             i += Character.charCount(c);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
                 if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
