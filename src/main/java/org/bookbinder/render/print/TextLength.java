@@ -68,39 +68,61 @@ public final class TextLength implements NodeVisitor {
         }
     }
 
-    /** jsoup's {@code StringUtil.appendNormalisedWhitespace}, leading whitespace stripped after a space. */
+    /**
+     * jsoup's {@code StringUtil.appendNormalisedWhitespace}, leading whitespace stripped after a space: {@link #add}
+     * character by character, with the counts kept in local variables (this runs over every character of the book,
+     * and the C1 compiler keeps no field in a register).
+     */
     private void normalised(String text) {
-        boolean stripLeading = lastSpace;
-        boolean lastWasWhite = false;
-        boolean reachedNonWhite = false;
         int n = text.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
         }
         text.getChars(0, n, chars, 0);
-        for (int i = 0; i < n; ) {
-            int c = chars[i];
-            if (Character.isHighSurrogate((char) c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
-                c = Character.toCodePoint((char) c, chars[i + 1]);
-            }
-            i += Character.charCount(c);
+        char[] cs = chars;
+        int len = length;
+        boolean last = lastSpace;
+        int lead = leadingLow;
+        boolean high = seenHigh;
+        int trail = trailingLow;
+        boolean stripLeading = lastSpace;
+        boolean lastWasWhite = false;
+        boolean reachedNonWhite = false;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
                 if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
                     continue;
                 }
-                add(' ');
+                len++;                                  // a space
+                last = true;
+                trail++;
+                if (!high) {
+                    lead++;
+                }
                 lastWasWhite = true;
             } else if (c != 8203 && c != 173) {
-                if (Character.charCount(c) == 2) {
-                    add('\uD800');                  // a surrogate pair: two characters, above U+0020
-                    add('\uDC00');
+                if (c <= ' ') {                         // another control character: kept, and trimmed at the ends
+                    len++;
+                    trail++;
+                    if (!high) {
+                        lead++;
+                    }
                 } else {
-                    add((char) c);
+                    len++;                              // a surrogate pair counts as its two characters
+                    trail = 0;
+                    high = true;
                 }
+                last = false;
                 lastWasWhite = false;
                 reachedNonWhite = true;
             }
         }
+        length = len;
+        lastSpace = last;
+        leadingLow = lead;
+        seenHigh = high;
+        trailingLow = trail;
     }
 
     private void add(char c) {
