@@ -119,6 +119,21 @@ class AccessibilityMetadataTest {
     }
 
     @Test
+    void textBeyondAsciiIsReadAsItIs() {
+        // the inspector scans the bytes; what it reports of the text (columns, values) is the text's own
+        String text = page("\n<p>“Déjà” 😀 <aside epub:type=\"footnote\" title=\"ß\">N</aside></p>"
+                + "<p><span lang=\"de-\u00C9\">x</span><img src=\"a.png\" alt=\"\u3000\"/></p>");
+        Diagnostics diagnostics = new Diagnostics();
+        ContentFacts facts = ContentInspector.inspect(List.of(new ContentDocument("a", "a.xhtml", "A", text, Set.of(), true)),
+                "en", "", diagnostics);
+        assertThat(diagnostics.list()).extracting(d -> d.code() + " " + d.line() + ":" + d.column())
+                .containsExactly("A11Y-004 3:14");
+        assertThat(facts.otherLanguages()).containsExactly("de-\u00C9");
+        assertThat(facts.images()).isEqualTo(1);
+        assertThat(facts.imagesWithAlt()).as("an alt of a wide space is blank").isZero();
+    }
+
+    @Test
     void aPageListWithoutMarkersIsNoPageNavigation() {
         String nav = page("<nav epub:type=\"page-list\" role=\"doc-pagelist\"><ol><li><a href=\"a.xhtml\">1</a></li></ol></nav>");
         ContentFacts facts = ContentInspector.inspect(List.of(new ContentDocument("nav", "nav.xhtml", "C", nav, Set.of("nav"), true)),
