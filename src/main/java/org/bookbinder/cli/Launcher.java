@@ -30,11 +30,14 @@ public final class Launcher {
     /**
      * C1 only (measured: C2's compiler threads take the second core from the build's workers for most of a build); the
      * parallel GC with a small young generation (96 MB) and a throughput goal of 80 % (GCTimeRatio=4), so that the
-     * heap grows only as far as the book's live data needs it (no fixed maximum: a bigger book still fits); and quiet
-     * about an archive that does not fit (the JVM then runs without it).
+     * heap grows only as far as the book's live data needs it (no fixed maximum: a bigger book still fits); what
+     * survives a young collection goes to the old generation at once (MaxTenuringThreshold=0: what lives past one
+     * collection in a build is the book's trees and texts, which would otherwise be copied between the survivor spaces
+     * at every collection; measured, 2 % less time and 70 MB less memory on the 1,000-chapter book); and quiet about
+     * an archive that does not fit (the JVM then runs without it).
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn96m", "-XX:GCTimeRatio=4",
-            "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            "-XX:MaxTenuringThreshold=0", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     /** The commands worth a second JVM start (about 0.1 s); the others run at once. */
     private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "import");
     /** {@code -Dbookbinder.cds.train=FILE}: run once to write the class-data archive FILE (used by {@code mvn package}). */
