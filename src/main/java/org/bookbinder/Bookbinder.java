@@ -75,7 +75,7 @@ public final class Bookbinder {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
             progress.stage("render", chapters);
-            Renderer.Chapters chapterOutputs = Renderer.renderChapters(annotated, progress::chapterDone);
+            Renderer.Chapters chapterOutputs = Renderer.renderChapters(annotated, progress::chapterDone, diagnostics);
             annotated = null;                   // let a big book's trees go before the edition is put together
             Rendition rendition = chapterOutputs.finish();
             chapterOutputs = null;

@@ -7,6 +7,7 @@ import org.bookbinder.annotate.glossary.AnnotatedGlossary;
 import org.bookbinder.annotate.glossary.GlossaryLinker;
 import org.bookbinder.annotate.notes.NoteCounter;
 import org.bookbinder.annotate.notes.Notes;
+import org.bookbinder.annotate.sanitise.Links;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.Chapter;
 import org.bookbinder.load.Manuscript;
@@ -69,6 +70,7 @@ public final class Annotator {
         supplyTitle(chapter, diagnostics);
         Map<Heading, String> ids = HeadingIds.assign(chapter.file(), chapter.document(), diagnostics);
         Typography.apply(chapter.document());
+        Links.sanitise(chapter.file(), chapter.document(), diagnostics);
         citations.prepare(chapter.file(), chapter.document());
         String title = null;
         String titleId = null;

@@ -35,6 +35,27 @@ public enum Code {
     /** Raw HTML in a chapter that could not be made well-formed XHTML as written. */
     CHAP_008("CHAP-008", Severity.WARNING),
 
+    /** Raw HTML: a script, or content that embeds another document or runs code (iframe, object, embed, inline SVG…), dropped. */
+    HTML_001("HTML-001", Severity.WARNING),
+    /** Raw HTML: an event-handler attribute ({@code onclick} and every other {@code on…}), dropped. */
+    HTML_002("HTML-002", Severity.WARNING),
+    /** A link or attribute with a URL that could run code or hide a document ({@code javascript:}, {@code vbscript:}, {@code data:}, {@code file:}), dropped. */
+    HTML_003("HTML-003", Severity.WARNING),
+    /** A link e-readers cannot follow (another scheme, an absolute path, a file the book does not carry, a malformed address): unlinked. */
+    HTML_004("HTML-004", Severity.WARNING),
+    /** Raw HTML: a form or form control, dropped (a form's content is kept). */
+    HTML_005("HTML-005", Severity.WARNING),
+    /** Raw HTML: {@code <style>}, {@code <link>}, {@code <base>}, {@code <meta>} or {@code <title>} in a chapter's body, dropped. */
+    HTML_006("HTML-006", Severity.WARNING),
+    /** Raw HTML: audio, video or another resource the book does not carry (a remote or unpackaged source), dropped. */
+    HTML_007("HTML-007", Severity.WARNING),
+    /** Raw HTML: an element that is not XHTML in EPUB 3 (unknown or obsolete), unwrapped: its content is kept. */
+    HTML_008("HTML-008", Severity.WARNING),
+    /** Raw HTML: an element where XHTML does not allow it (a paragraph inside {@code <pre>}, a link inside a link…), unwrapped. */
+    HTML_009("HTML-009", Severity.WARNING),
+    /** An attribute XHTML in EPUB 3 does not allow there, or with a value it does not allow (a duplicate id…), dropped. */
+    HTML_010("HTML-010", Severity.WARNING),
+
     /** A note reference {@code [^label]} with no definition. */
     NOTE_001("NOTE-001", Severity.ERROR),
     /** A note definition that nothing references. */

@@ -5,6 +5,7 @@ import org.bookbinder.load.Span;
 import org.bookbinder.annotate.glossary.GlossaryLinkRenderer;
 import org.bookbinder.annotate.citations.CitationHtmlRenderer;
 import org.bookbinder.annotate.notes.NoteHtmlRenderer;
+import org.bookbinder.annotate.sanitise.RawHtmlSpans;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -22,7 +23,10 @@ import java.util.Set;
  * renderers, headings get their ids and classes. Thread-safe; the output is HTML, made XHTML by {@link Markup}.
  */
 public final class ChapterHtml {
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+    private static final HtmlRenderer RENDERER = builder().build();
+
+    private static HtmlRenderer.Builder builder() {
+        return HtmlRenderer.builder()
             .extensions(List.of(TablesExtension.create()))
             .nodeRendererFactory(SpanRenderer::new)
             .nodeRendererFactory(NoteHtmlRenderer::new)
@@ -32,8 +36,8 @@ public final class ChapterHtml {
                 if (node instanceof Heading && node.getFirstChild() instanceof HeadingAttributes a) {
                     attributes.putAll(a.attributes().toHtml());
                 }
-            })
-            .build();
+            });
+    }
 
     private ChapterHtml() {
     }
@@ -41,6 +45,13 @@ public final class ChapterHtml {
     /** A parsed (and annotated) Markdown tree as HTML: a chapter, or a fragment such as a glossary definition. */
     public static String render(Node document) {
         return RENDERER.render(document);
+    }
+
+    /** {@link #render(Node)}, noting in {@code spans} where each raw HTML node's text lands in the output. */
+    public static String render(Node document, RawHtmlSpans spans) {
+        StringBuilder out = new StringBuilder(1 << 14);
+        builder().nodeRendererFactory(spans.renderer(out)).build().render(document, out);
+        return out.toString();
     }
 
     /** Writes a span with its attributes around its children; writes nothing for heading attributes. */

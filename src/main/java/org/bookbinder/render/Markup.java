@@ -4,8 +4,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one place that decides how markup is serialised: XHTML for the EPUB, HTML5 for the print edition.
@@ -23,6 +26,19 @@ public final class Markup {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings(settings(Document.OutputSettings.Syntax.html));
         return doc.body();
+    }
+
+    /**
+     * {@link #parseFragment}, with the position in {@code html} of every node kept ({@link org.jsoup.nodes.Node#sourceRange}),
+     * for tracing raw HTML back to where it was written.
+     */
+    public static Element parseFragmentTracked(String html) {
+        Document doc = Document.createShell("");
+        doc.outputSettings(settings(Document.OutputSettings.Syntax.html));
+        Element body = doc.body();
+        List<Node> nodes = Parser.htmlParser().setTrackPosition(true).parseFragmentInput(html, body, "");
+        body.appendChildren(nodes);
+        return body;
     }
 
     /** The children of {@code container} as XHTML (XML syntax), with {@code xml:lang} beside every {@code lang}. */

@@ -5,6 +5,9 @@ import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.Section;
 import org.bookbinder.annotate.glossary.GlossaryPage;
+import org.bookbinder.annotate.sanitise.HtmlSanitiser;
+import org.bookbinder.annotate.sanitise.RawHtmlSpans;
+import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.annotate.citations.BibliographyPage;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.FrontMatter;
@@ -62,6 +65,11 @@ public final class Renderer {
      * that a caller can let a big book's trees go in between.
      */
     public static Chapters renderChapters(AnnotatedBook book, Runnable chapterDone) {
+        return renderChapters(book, chapterDone, new Diagnostics());
+    }
+
+    /** {@link #renderChapters(AnnotatedBook, Runnable)}, reporting what sanitising a chapter's raw HTML changed. */
+    public static Chapters renderChapters(AnnotatedBook book, Runnable chapterDone, Diagnostics diagnostics) {
         BookConfig config = book.config();
         Map<String, Object> common = commonVariables(book);
 
@@ -84,7 +92,7 @@ public final class Renderer {
 
         List<RenderedChapter> chapters = book.chapters().parallelStream()
                 .map(c -> {
-                    RenderedChapter r = renderChapter(c, common, images, definitions, setting);
+                    RenderedChapter r = renderChapter(c, common, images, definitions, setting, diagnostics);
                     chapterDone.run();
                     return r;
                 }).toList();
@@ -151,7 +159,7 @@ public final class Renderer {
         List<NavPoint> toc = new ArrayList<>();
         toc.add(new NavPoint("Title Page", href(TITLE_PAGE), List.of()));
         for (RenderedChapter c : ordered) {
-            List<NavPoint> sections = c.chapter.sections().stream()
+            List<NavPoint> sections = c.chapter.sections().stream().filter(s -> !s.title().isBlank())
                     .map(s -> new NavPoint(s.title(), href(c.chapter.slug()) + "#" + s.id(), List.of())).toList();
             toc.add(new NavPoint(c.chapter.title(), href(c.chapter.slug()), sections));
         }
@@ -240,12 +248,23 @@ public final class Renderer {
     }
 
     private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images,
-                                                 Optional<GlossaryPage.PrintDefinitions> glossary, PrintEdition.Setting setting) {
-        String html = ChapterHtml.render(chapter.document());
-        Element body = Markup.parseFragment(html);
+                                                 Optional<GlossaryPage.PrintDefinitions> glossary, PrintEdition.Setting setting,
+                                                 Diagnostics diagnostics) {
+        String html;
+        Element body;
+        if (RawHtmlSpans.in(chapter.document())) {
+            // raw HTML may be anything: sanitised, with each change reported where it was written (both editions)
+            RawHtmlSpans spans = new RawHtmlSpans();
+            html = ChapterHtml.render(chapter.document(), spans);
+            body = Markup.parseFragmentTracked(html);
+            HtmlSanitiser.sanitise(body, spans, chapter.file(), diagnostics);
+        } else {
+            html = ChapterHtml.render(chapter.document());
+            body = Markup.parseFragment(html);
+        }
         String content;
         if (DirectXhtml.applies(chapter.document(), html)) {
-            content = html;                             // jsoup would write the same: see DirectXhtml
+            content = html;                             // jsoup would write the same: see DirectXhtml (never with raw HTML)
         } else {
             linkChaptersByOutputName(body);
             images.linkForEpub(body, chapter.file());
