@@ -38,6 +38,9 @@ final class ImageFiles {
             "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif",
             "webp", "image/webp", "svg", "image/svg+xml");
 
+    /** A document type declaration in an SVG: the way to declare entities, internal or external (XXE). */
+    private static final java.util.regex.Pattern DOCTYPE = java.util.regex.Pattern.compile("(?i)<!DOCTYPE|<!ENTITY");
+
     private ImageFiles() {
     }
 
@@ -109,6 +112,11 @@ final class ImageFiles {
                 diagnostics.error(Code.IMG_002, use.chapterFile(), use.line(), use.column(), "the image '" + use.src()
                         + "' is not a " + mediaType.substring("image/".length()).toUpperCase(Locale.ROOT).replace("SVG+XML", "SVG")
                         + " file, as its name says");
+                continue;
+            }
+            if (mediaType.equals("image/svg+xml") && DOCTYPE.matcher(new String(data, java.nio.charset.StandardCharsets.UTF_8)).find()) {
+                diagnostics.error(Code.IMG_002, use.chapterFile(), use.line(), use.column(), "the SVG image '" + use.src()
+                        + "' has a DOCTYPE: DTDs and entities are refused (an SVG needs none, and an entity could make a reader fetch a file)");
                 continue;
             }
             bySource.put(source, new ImageFile(source, unique(href(source), hrefs), mediaType, data));

@@ -179,6 +179,13 @@ final class CitationStyle {
     }
 
     private static Optional<CitationStyle> parse(String name, String file, String xml, Diagnostics diagnostics) {
+        java.util.regex.Matcher doctype = DOCTYPE.matcher(xml);
+        if (doctype.find()) {
+            int line = (int) xml.substring(0, doctype.start()).chars().filter(c -> c == '\n').count() + 1;
+            diagnostics.error(Code.CITE_006, file, line, 0, "the citation style has a DOCTYPE: DTDs and entities are refused "
+                    + "(a CSL style needs none, and an entity could read a file of this machine)");
+            return Optional.empty();
+        }
         Document dom;
         try {
             dom = builder().parse(new InputSource(new StringReader(xml)));
@@ -362,12 +369,22 @@ final class CitationStyle {
         }
     }
 
+    /** A document type declaration, the only way to declare entities (XXE): refused before the parser sees it. */
+    private static final java.util.regex.Pattern DOCTYPE = java.util.regex.Pattern.compile("(?i)<!DOCTYPE|<!ENTITY");
+
+    /** A parser that refuses DTDs (and so external entities) and resolves nothing outside the text it is given. */
     static DocumentBuilder builder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
                 @Override
