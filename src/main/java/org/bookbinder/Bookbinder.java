@@ -133,6 +133,14 @@ public final class Bookbinder {
             }
         } catch (BookbinderException e) {
             return new BuildResult(List.of(), diagnostics.list(), timings);
+        } catch (StackOverflowError e) {
+            // the loader refuses chapters that nest too deep (LIMIT-001); this is the last guard, for anything else
+            diagnostics.error(Code.LIMIT_001, display(bookDir, bookDir), 0, 0, "the book nests too deep to be built");
+            return new BuildResult(List.of(), diagnostics.list(), timings);
+        } catch (OutOfMemoryError e) {
+            diagnostics.error(Code.LIMIT_003, display(bookDir, bookDir), 0, 0, "the build ran out of memory (the Java heap is "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): give it more with -Xmx, or divide the book's largest chapters");
+            return new BuildResult(List.of(), diagnostics.list(), timings);
         }
     }
 

@@ -56,6 +56,13 @@ public enum Code {
     /** An attribute XHTML in EPUB 3 does not allow there, or with a value it does not allow (a duplicate id…), dropped. */
     HTML_010("HTML-010", Severity.WARNING),
 
+    /** A chapter nests deeper than a book may (blocks, lists, emphasis): it cannot be read safely. */
+    LIMIT_001("LIMIT-001", Severity.ERROR),
+    /** A chapter file is larger than a book may read. */
+    LIMIT_002("LIMIT-002", Severity.ERROR),
+    /** The build ran out of memory. */
+    LIMIT_003("LIMIT-003", Severity.ERROR),
+
     /** A note reference {@code [^label]} with no definition. */
     NOTE_001("NOTE-001", Severity.ERROR),
     /** A note definition that nothing references. */

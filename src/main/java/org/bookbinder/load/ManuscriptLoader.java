@@ -145,16 +145,46 @@ public final class ManuscriptLoader {
 
     private static Optional<Chapter> readChapter(Path bookDir, Path path, Diagnostics diagnostics) {
         String file = display(bookDir, path);
+        long size = size(path);
+        if (size > Limits.MAX_CHAPTER_BYTES) {
+            diagnostics.error(Code.LIMIT_002, file, 0, 0, "the chapter is " + (size >> 20) + " MiB; a chapter may be at most "
+                    + (Limits.MAX_CHAPTER_BYTES >> 20) + " MiB: divide it into chapters");
+            return Optional.empty();
+        }
         Optional<String> read = readUtf8(file, path, Code.CHAP_003, "the chapter", diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
         }
         String text = read.get();
-        Document document = MarkdownParser.parse(text);
+        Document document;
+        try {
+            document = MarkdownParser.parse(text);
+        } catch (StackOverflowError e) {
+            // commonmark merges the text of nested emphasis recursively: nesting by the hundred thousand overflows there
+            tooDeep(file, diagnostics);
+            return Optional.empty();
+        }
+        if (Limits.depth(document) > Limits.MAX_DEPTH) {
+            tooDeep(file, diagnostics);
+            return Optional.empty();
+        }
         FrontMatter frontMatter = frontMatter(file, text, document, diagnostics);
         String name = path.getFileName().toString();
         String slug = name.substring(0, name.length() - ".md".length());
         return Optional.of(new Chapter(file, slug, text, frontMatter, document));
+    }
+
+    private static void tooDeep(String file, Diagnostics diagnostics) {
+        diagnostics.error(Code.LIMIT_001, file, 0, 0, "the chapter nests blocks, lists or emphasis more than " + Limits.MAX_DEPTH
+                + " levels deep");
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static FrontMatter frontMatter(String file, String text, Document document, Diagnostics diagnostics) {
