@@ -97,6 +97,34 @@ class DeterminismTest {
         assertThat(chapter).contains(">INTERNEES</a>");
     }
 
+    /**
+     * Some defaults are read once, when a class is loaded (the default locale of a formatter, a collator): only a fresh
+     * JVM started in another locale or time zone shows them. The busy book builds in JVMs of their own, in Turkish,
+     * German and Arabic (Egypt, with its own digits) and at UTC+14, byte for byte as this JVM builds it.
+     */
+    @Test
+    void sameBytesFromJvmsStartedInOtherLocalesAndTimeZones() throws IOException, InterruptedException {
+        Path book = book("fresh");
+        Files.writeString(book.resolve("chapters/02-index.md"), "# INDEX OF ITEMS\n\n## Istanbul Idioms\n\nText, 1,234.5 and 10%.\n");
+        Path usual = temp.resolve("fresh-usual");
+        BuildResult first = Bookbinder.build(book, BuildOptions.defaults().withOutDir(usual).withCheck(false));
+        assertThat(first.succeeded()).as("%s", first.diagnostics()).isTrue();
+        List<List<String>> settings = List.of(
+                List.of("-Duser.language=tr", "-Duser.country=TR"),
+                List.of("-Duser.timezone=Pacific/Kiritimati"),
+                List.of("-Duser.language=de", "-Duser.country=DE", "-Duser.timezone=Europe/Berlin"),
+                List.of("-Duser.language=ar", "-Duser.country=EG", "-Duser.timezone=Africa/Cairo"));
+        for (List<String> options : settings) {
+            Path out = temp.resolve("fresh-" + String.join("", options).replaceAll("[^A-Za-z]", ""));
+            int status = ChildJvm.run(options, temp.resolve(out.getFileName() + ".log"), "build", book.toString(), "-o", out.toString(),
+                    "--no-check", "--quiet");
+            assertThat(status).as("%s: %s", options, Files.readString(temp.resolve(out.getFileName() + ".log"))).isZero();
+            for (String name : List.of("fresh.epub", "fresh.html", "fresh.marc.xml", "fresh.opds.xml")) {
+                assertThat(out.resolve(name)).as(options + ": " + name).exists().hasBinaryContent(bytes(usual.resolve(name)));
+            }
+        }
+    }
+
     private static byte[] entry(Path epub, String name) throws IOException {
         try (ZipFile zip = new ZipFile(epub.toFile())) {
             return zip.getInputStream(zip.getEntry(name)).readAllBytes();

@@ -40,7 +40,7 @@ import java.util.Map;
 public final class EpubPackager {
     public static final String CONTENT_DIR = "EPUB/";
     private static final MediaType XHTML = MediatypeService.XHTML;
-    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final byte[] NO_DATA = new byte[0];
 

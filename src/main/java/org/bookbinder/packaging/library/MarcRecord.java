@@ -71,8 +71,8 @@ public final class MarcRecord {
     /** Country names in English (Java's list of ISO 3166 countries), with the historical ones LCSH still uses. */
     private static final java.util.Set<String> COUNTRIES = countries();
     private static final Pattern SUBDIVISION = Pattern.compile("\\s*--\\s*");
-    private static final DateTimeFormatter TRANSACTION = DateTimeFormatter.ofPattern("uuuuMMddHHmmss'.0'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ENTERED = DateTimeFormatter.ofPattern("uuMMdd");
+    private static final DateTimeFormatter TRANSACTION = DateTimeFormatter.ofPattern("uuuuMMddHHmmss'.0'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ENTERED = DateTimeFormatter.ofPattern("uuMMdd", java.util.Locale.ROOT);
 
     private MarcRecord() {
     }
@@ -90,6 +90,7 @@ public final class MarcRecord {
     static Record of(BookConfig c, Instant modified, AccessibilityMetadata accessibility, ContentFacts facts) {
         MarcFactory f = MarcFactory.newInstance();
         Record r = f.newRecord(LEADER);
+        r.setLeader(new AsciiLeader(LEADER));
         LocalDate date = c.date().orElse(modified.atZone(ZoneOffset.UTC).toLocalDate());
         String language = marcLanguage(c.language());
         r.addVariableField(f.newControlField("001", c.identifier()));
@@ -319,5 +320,28 @@ public final class MarcRecord {
             d.addSubfield(f.newSubfield((Character) codesAndValues[i], (String) codesAndValues[i + 1]));
         }
         return d;
+    }
+
+    /**
+     * marc4j writes the leader's numbers with a {@code DecimalFormat} of the JVM's default locale: in Arabic (Egypt)
+     * that is Arabic-Indic digits. A leader is ASCII.
+     */
+    private static final class AsciiLeader extends org.marc4j.marc.impl.LeaderImpl {
+        AsciiLeader(String leader) {
+            super(leader);
+        }
+
+        @Override
+        public String marshal() {
+            return String.format(Locale.ROOT, "%05d", getRecordLength()) + getRecordStatus() + getTypeOfRecord()
+                    + new String(getImplDefined1()) + getCharCodingScheme() + getIndicatorCount() + getSubfieldCodeLength()
+                    + String.format(Locale.ROOT, "%05d", getBaseAddressOfData()) + new String(getImplDefined2())
+                    + new String(getEntryMap());
+        }
+
+        @Override
+        public String toString() {
+            return marshal();
+        }
     }
 }

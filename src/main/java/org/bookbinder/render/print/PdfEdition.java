@@ -133,7 +133,7 @@ public final class PdfEdition {
     /** Chromium dates its PDFs by the clock; the book's date goes in their place (same length, offsets kept). */
     static byte[] fixDates(byte[] pdf, Instant modified) {
         String s = new String(pdf, StandardCharsets.ISO_8859_1);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(modified);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", java.util.Locale.ROOT).withZone(ZoneOffset.UTC).format(modified);
         Matcher m = PDF_DATE.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (m.find()) {
