@@ -93,6 +93,10 @@ public final class Bookbinder {
             OutputFiles output;
             try {
                 output = OutputFiles.begin(outDir);
+            } catch (OutputFiles.Busy e) {
+                diagnostics.error(Code.OUT_003, display(bookDir, outDir), 0, 0, "another build is writing into this output "
+                        + "directory: wait for it to end, or build into another one (-o)");
+                return new BuildResult(List.of(), diagnostics.list(), timings);
             } catch (IOException e) {
                 diagnostics.error(Code.OUT_001, display(bookDir, outDir), 0, 0, "cannot write the output directory: " + reason(e));
                 return new BuildResult(List.of(), diagnostics.list(), timings);

@@ -131,6 +131,8 @@ public enum Code {
     OUT_001("OUT-001", Severity.ERROR),
     /** A file to check does not exist or cannot be read. */
     OUT_002("OUT-002", Severity.ERROR),
+    /** Another build is writing into the same output directory (it holds the directory's lock). */
+    OUT_003("OUT-003", Severity.ERROR),
 
     /** {@code build --pdf}: no Chromium to print with. */
     PRINT_001("PRINT-001", Severity.ERROR),
