@@ -1,7 +1,6 @@
 package org.bookbinder;
 
-import org.bookbinder.diagnostics.Diagnostic;
-import org.bookbinder.diagnostics.Severity;
+import org.bookbinder.cli.Main;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +43,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       writing anything, and to print exactly those lines; it is then reported as skipped, with the bug.
  *       When the tool prints {@code expected.txt}, the test fails until {@code bug.txt} is deleted.</li>
  * </ul>
- * As in EPUBCheck's tests, each expected line is taken off what was reported, and then nothing else may be left.
- * Every bad build must fail and write no file at all in the output directory, not even a temporary folder.
+ * Each book is built as a user builds it, {@code bookbinder build in -o out --quiet}, and what it prints on its error
+ * stream is compared: as in EPUBCheck's tests, each expected line is taken off what was printed, and then nothing else
+ * may be left. A bad build must exit with status 1 and write no file at all in the output directory, not even a
+ * temporary folder. A book whose expected diagnostics are all warnings must build (status 0, its EPUB passing
+ * EPUBCheck), and fail with {@code --strict} without touching that output.
  */
 class BadInputTest {
     static final Path FIXTURES = resource("/bad");
     private static final String BOOK_PLACEHOLDER = "{book}";
     private static final String TODAY = "--- prints today:";
+    private static final Pattern FAILED = Pattern.compile("bookbinder: build failed \\(\\d+ errors?, \\d+ warnings?\\); previous output left as it was");
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> dirs = Files.list(FIXTURES)) {
@@ -67,21 +73,33 @@ class BadInputTest {
         copyTree(fixture.resolve("in"), book);
         Map<String, String> bookBefore = snapshot(book);
         Path out = Files.createDirectory(temp.resolve("out"));
-
-        BuildResult result = Bookbinder.build(book, BuildOptions.defaults().withOutDir(out));
-
-        List<String> reported = result.diagnostics().stream().map(Diagnostic::format).toList();
-        String context = describe(name, book, reported);
-        assertThat(result.succeeded()).as("the build failed%n%s", context).isFalse();
-        assertThat(result.outputs()).as("no outputs%n%s", context).isEmpty();
-        assertThat(result.count(Severity.ERROR)).as("errors reported%n%s", context).isPositive();
-        assertThat(snapshot(out)).as("files written in the out dir%n%s", context).isEmpty();
-        assertThat(snapshot(book)).as("the book directory is left as it was%n%s", context).isEqualTo(bookBefore);
-
         String bookPath = book.toAbsolutePath().normalize().toString();
         List<String> expected = lines(fixture.resolve("expected.txt")).stream()
                 .map(l -> l.replace(BOOK_PLACEHOLDER, bookPath)).toList();
         assertThat(expected).as("%s/expected.txt lists at least one diagnostic", name).isNotEmpty();
+        boolean builds = expected.stream().noneMatch(l -> l.contains(": error "));
+
+        Build build = Build.run(book, out);
+
+        List<String> reported = build.diagnostics();
+        String context = describe(name, book, build.err());
+        assertThat(build.err()).as("no stack trace, no internal error%n%s", context)
+                .doesNotContain("\tat ").doesNotContain("internal error").doesNotContain("Exception");
+        if (builds) {
+            assertThat(build.status()).as("only warnings: the book builds (exit status 0)%n%s", context).isZero();
+            Map<String, String> written = snapshot(out);
+            assertThat(written.keySet()).as("the outputs, and nothing else%n%s", context)
+                    .allMatch(f -> f.matches("[^/]+\\.(epub|html|marc\\.xml|opds\\.xml)")).anyMatch(f -> f.endsWith(".epub"));
+            Build strict = Build.run(book, out, "--strict");
+            assertThat(strict.status()).as("with --strict, warnings fail the build%n%s", context).isEqualTo(1);
+            assertThat(strict.diagnostics()).as("with --strict, the same diagnostics%n%s", context).isEqualTo(reported);
+            assertThat(snapshot(out)).as("a build that fails with --strict leaves the output as it was%n%s", context).isEqualTo(written);
+        } else {
+            assertThat(build.status()).as("the build fails with exit status 1%n%s", context).isEqualTo(1);
+            assertThat(snapshot(out)).as("files written in the out dir%n%s", context).isEmpty();
+        }
+        assertThat(snapshot(book)).as("the book directory is left as it was%n%s", context).isEqualTo(bookBefore);
+
         List<String> left = new ArrayList<>(reported);
         List<String> missing = new ArrayList<>();
         for (String line : expected) {
@@ -101,6 +119,30 @@ class BadInputTest {
         }
         assertThat(missing).as("expected, but not reported%n%s", context).isEmpty();
         assertThat(left).as("reported, and nothing else was expected%n%s", context).isEmpty();
+    }
+
+    /** {@code bookbinder build BOOK -o OUT --quiet [more]}, run in this JVM as from a shell: its exit status and error stream. */
+    record Build(int status, String err) {
+        static Build run(Path book, Path out, String... more) {
+            List<String> args = new ArrayList<>(List.of("build", book.toString(), "-o", out.toString(), "--quiet"));
+            args.addAll(List.of(more));
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int status = Main.run(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+            assertThat(stdout.toString()).as("--quiet prints nothing on the output stream").isEmpty();
+            return new Build(status, stderr.toString());
+        }
+
+        /** The printed diagnostics: every line but the last of a failed build, which must say that it failed. */
+        List<String> diagnostics() {
+            List<String> lines = err.lines().toList();
+            if (status == 0) {
+                return lines;
+            }
+            assertThat(lines).as("a failed build ends by saying so:%n%s", err).isNotEmpty();
+            assertThat(lines.get(lines.size() - 1)).as("the last line of%n%s", err).matches(FAILED);
+            return lines.subList(0, lines.size() - 1);
+        }
     }
 
     /**
@@ -198,7 +240,7 @@ class BadInputTest {
     }
 
     /** The input beside the output, for a failure message (a file that is not UTF-8 is shown as Latin-1). */
-    private static String describe(String name, Path book, List<String> reported) throws IOException {
+    private static String describe(String name, Path book, String printed) throws IOException {
         StringBuilder sb = new StringBuilder("fixture ").append(name).append('\n');
         try (Stream<Path> walk = Files.walk(book)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -212,6 +254,6 @@ class BadInputTest {
                 sb.append("--- in/").append(book.relativize(p).toString().replace('\\', '/')).append('\n').append(text);
             }
         }
-        return sb.append("--- reported:\n").append(String.join("\n", reported)).toString();
+        return sb.append("--- printed:\n").append(printed).toString();
     }
 }
