@@ -17,6 +17,10 @@ public enum Code {
     BOOK_005("BOOK-005", Severity.ERROR),
     /** A file named in book.yaml (glossary, bibliography, stylesheet) does not exist. */
     BOOK_006("BOOK-006", Severity.ERROR),
+    /** A file of the book is there but cannot be read: no permission, or a folder where a file should be. */
+    BOOK_007("BOOK-007", Severity.ERROR),
+    /** A file of the book lies outside the book directory ({@code ../}, an absolute path, a symbolic link): refused, not read. */
+    BOOK_008("BOOK-008", Severity.ERROR),
 
     /** A chapter listed in book.yaml does not exist. */
     CHAP_001("CHAP-001", Severity.ERROR),
@@ -34,6 +38,8 @@ public enum Code {
     CHAP_007("CHAP-007", Severity.ERROR),
     /** Raw HTML in a chapter that could not be made well-formed XHTML as written. */
     CHAP_008("CHAP-008", Severity.WARNING),
+    /** Two chapters would be the same page of the e-book: one file listed twice, or one file name in two folders. */
+    CHAP_009("CHAP-009", Severity.ERROR),
 
     /** Raw HTML: a script, or content that embeds another document or runs code (iframe, object, embed, inline SVG…), dropped. */
     HTML_001("HTML-001", Severity.WARNING),

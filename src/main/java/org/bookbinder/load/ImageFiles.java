@@ -2,16 +2,10 @@ package org.bookbinder.load;
 
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +45,7 @@ final class ImageFiles {
     /** The image references of one parsed chapter, in reading order. */
     static List<Use> uses(String chapterFile, Node document) {
         List<Use> uses = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
+        document.accept(new RawHtmlVisitor("<img", "img[src]") {
             @Override
             public void visit(Image image) {
                 uses.add(new Use(chapterFile, image.getDestination(), line(image), column(image)));
@@ -59,21 +53,8 @@ final class ImageFiles {
             }
 
             @Override
-            public void visit(HtmlInline html) {
-                raw(html.getLiteral(), html);
-            }
-
-            @Override
-            public void visit(HtmlBlock html) {
-                raw(html.getLiteral(), html);
-            }
-
-            private void raw(String literal, Node node) {
-                if (literal.toLowerCase(Locale.ROOT).contains("<img")) {
-                    for (Element img : Jsoup.parseBodyFragment(literal).select("img[src]")) {
-                        uses.add(new Use(chapterFile, img.attr("src"), line(node), column(node)));
-                    }
-                }
+            protected void visitRaw(Element img, Node node) {
+                uses.add(new Use(chapterFile, img.attr("src"), line(node), column(node)));
             }
         });
         return uses;
@@ -97,9 +78,15 @@ final class ImageFiles {
             String extension = source.substring(source.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             String mediaType = source.contains(".") ? MEDIA_TYPES.get(extension) : null;
             Path file = bookDir.resolve(source);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 diagnostics.error(Code.IMG_001, use.chapterFile(), use.line(), use.column(), "the image '" + use.src() + "' does not exist ("
                         + source + ")");
+                continue;
+            }
+            if (!BookFiles.inside(bookDir, file)) {
+                diagnostics.error(Code.IMG_003, use.chapterFile(), use.line(), use.column(), "the image '" + use.src() + "' ("
+                        + source + ") is a symbolic link that leads outside the book directory: an EPUB must carry its images, "
+                        + "so put the file itself in the book directory (it was not read)");
                 continue;
             }
             if (mediaType == null) {
@@ -107,7 +94,11 @@ final class ImageFiles {
                         + "' is not of a type every e-reader shows: use PNG, JPEG, GIF, WebP or SVG");
                 continue;
             }
-            byte[] data = readBytes(file);
+            BookFiles.Place at = new BookFiles.Place(use.chapterFile(), use.line(), use.column());
+            byte[] data = BookFiles.read(bookDir, file, "the image", use.src(), at, diagnostics).orElse(null);
+            if (data == null) {
+                continue;
+            }
             if (!looksLike(mediaType, data)) {
                 diagnostics.error(Code.IMG_002, use.chapterFile(), use.line(), use.column(), "the image '" + use.src()
                         + "' is not a " + mediaType.substring("image/".length()).toUpperCase(Locale.ROOT).replace("SVG+XML", "SVG")
@@ -161,13 +152,5 @@ final class ImageFiles {
             }
         }
         return true;
-    }
-
-    private static byte[] readBytes(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -36,12 +36,14 @@ public final class ManuscriptLoader {
      */
     public static Manuscript load(Path bookDir, Diagnostics diagnostics) {
         Path yamlPath = bookDir.resolve(BookConfigReader.FILE);
-        if (!Files.isRegularFile(yamlPath)) {
+        if (!Files.exists(yamlPath)) {
             diagnostics.error(Code.BOOK_001, display(bookDir, yamlPath), 0, 0,
                     "no book.yaml in " + bookDir.toAbsolutePath().normalize() + " (run 'bookbinder init' to start a book)");
             throw new BookbinderException("no book.yaml");
         }
-        Utf8.Result yamlBytes = Utf8.decode(readBytes(yamlPath));
+        byte[] yamlData = BookFiles.read(bookDir, yamlPath, "the file", BookConfigReader.FILE, BookFiles.Place.of(BookConfigReader.FILE), diagnostics)
+                .orElseThrow(() -> new BookbinderException("book.yaml cannot be read"));
+        Utf8.Result yamlBytes = Utf8.decode(yamlData);
         if (yamlBytes instanceof Utf8.Malformed m) {
             diagnostics.error(Code.BOOK_002, BookConfigReader.FILE, m.line(), m.column(), "book.yaml is not valid UTF-8");
             throw new BookbinderException("book.yaml not UTF-8");
@@ -52,36 +54,71 @@ public final class ManuscriptLoader {
 
         checkNamedFile(bookDir, config, config.glossary(), "glossary", diagnostics);
         checkNamedFile(bookDir, config, config.bibliography(), "bibliography", diagnostics);
-        Optional<Glossary> glossary = config.glossary().map(bookDir::resolve).filter(Files::isRegularFile)
-                .flatMap(p -> readGlossary(bookDir, p, diagnostics));
+        Optional<Glossary> glossary = config.glossary()
+                .filter(r -> namedFileInside(bookDir, config, r, "glossary", diagnostics))
+                .flatMap(r -> readGlossary(bookDir, config, r, diagnostics));
         Optional<Bibliography> bibliography = config.bibliography()
-                .filter(r -> Files.isRegularFile(bookDir.resolve(r)))
+                .filter(r -> namedFileInside(bookDir, config, r, "bibliography", diagnostics))
                 .flatMap(r -> bibliography(bookDir, config, r, diagnostics));
 
-        List<Path> chapterPaths = chapterPaths(bookDir, config, diagnostics);
-        List<Chapter> chapters = chapterPaths.parallelStream()
-                .map(p -> readChapter(bookDir, p, diagnostics))
+        List<Named> chapterFiles = chapterFiles(bookDir, config, diagnostics);
+        List<Chapter> chapters = chapterFiles.parallelStream()
+                .map(c -> readChapter(bookDir, c, diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
         List<ImageFile> images = ImageFiles.read(bookDir,
                 chapters.parallelStream().flatMap(c -> ImageFiles.uses(c.file(), c.document()).stream()).toList(), diagnostics);
-        String epubCss = stylesheet(bookDir, "epub.css");
-        String printCss = stylesheet(bookDir, "print.css");
+        String epubCss = stylesheet(bookDir, "epub.css", diagnostics);
+        String printCss = stylesheet(bookDir, "print.css", diagnostics);
         if (diagnostics.hasErrors()) {
             throw new BookbinderException("the manuscript has errors");
         }
         return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary, bibliography);
     }
 
-    private static Optional<Glossary> readGlossary(Path bookDir, Path path, Diagnostics diagnostics) {
-        String file = display(bookDir, path);
-        return readUtf8(file, path, Code.GLOSS_001, "the glossary", diagnostics)
-                .flatMap(text -> GlossaryReader.read(file, text, diagnostics));
+    private static Optional<Glossary> readGlossary(Path bookDir, BookConfig config, String relative, Diagnostics diagnostics) {
+        Named named = named(bookDir, config, "glossary", relative);
+        return readUtf8(bookDir, named, Code.GLOSS_001, "the glossary", diagnostics)
+                .flatMap(text -> GlossaryReader.read(display(bookDir, named.path()), text, diagnostics));
     }
 
-    /** The text of a file that must be UTF-8; if it is not, {@code code} is reported at the first bad byte. */
-    private static Optional<String> readUtf8(String file, Path path, Code code, String what, Diagnostics diagnostics) {
-        Utf8.Result decoded = Utf8.decode(readBytes(path));
+    /** A file book.yaml names under {@code key} ({@code glossary}, {@code chapters[2]}): problems are reported there. */
+    private static Named named(Path bookDir, BookConfig config, String key, String relative) {
+        BookConfig.Position at = config.position(key);
+        return new Named(bookDir.resolve(relative).normalize(), relative, new BookFiles.Place(BookConfigReader.FILE, at.line(), at.column()));
+    }
+
+    /** A file found in the book directory: problems are reported at the file. */
+    private static Named found(Path bookDir, Path path) {
+        String file = display(bookDir, path);
+        return new Named(path, file, BookFiles.Place.of(file));
+    }
+
+    /** A file, as it was written ({@code chapters/01-one.md}), and where to report that it cannot be read. */
+    private record Named(Path path, String written, BookFiles.Place at) {
+    }
+
+    /**
+     * Whether the file book.yaml names under {@code key} exists and lies inside the book directory (BOOK-008 if not;
+     * BOOK-006, that it does not exist, is reported by {@link #checkNamedFile}).
+     */
+    private static boolean namedFileInside(Path bookDir, BookConfig config, String relative, String key, Diagnostics diagnostics) {
+        Named named = named(bookDir, config, key, relative);
+        return Files.exists(named.path())
+                && BookFiles.checkInside(bookDir, named.path(), "the " + key + " file", relative, named.at(), diagnostics);
+    }
+
+    /**
+     * The text of a file that must be UTF-8; if it is not, {@code code} is reported at the first bad byte. Empty
+     * (reported) when it lies outside the book directory or cannot be read.
+     */
+    private static Optional<String> readUtf8(Path bookDir, Named named, Code code, String what, Diagnostics diagnostics) {
+        Optional<byte[]> bytes = BookFiles.read(bookDir, named.path(), what, named.written(), named.at(), diagnostics);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        String file = display(bookDir, named.path());
+        Utf8.Result decoded = Utf8.decode(bytes.get());
         if (decoded instanceof Utf8.Malformed m) {
             diagnostics.error(code, file, m.line(), m.column(), what + " is not valid UTF-8 (save it as UTF-8)");
             return Optional.empty();
@@ -89,22 +126,23 @@ public final class ManuscriptLoader {
         return Optional.of(((Utf8.Text) decoded).text());
     }
 
-    private static List<Path> chapterPaths(Path bookDir, BookConfig config, Diagnostics diagnostics) {
+    private static List<Named> chapterFiles(Path bookDir, BookConfig config, Diagnostics diagnostics) {
         if (config.chapters().isPresent()) {
             List<String> listed = config.chapters().get();
-            List<Path> paths = new ArrayList<>();
+            List<Named> paths = new ArrayList<>();
             List<String> unlisted = listMarkdown(bookDir.resolve("chapters")).stream()
                     .map(p -> slashed(bookDir.relativize(p)))
                     .filter(p -> listed.stream().noneMatch(l -> bookDir.resolve(l).normalize().equals(bookDir.resolve(p).normalize())))
                     .toList();
+            Map<String, Integer> bySlug = new java.util.HashMap<>();
             for (int i = 0; i < listed.size(); i++) {
-                Path p = bookDir.resolve(listed.get(i)).normalize();
-                if (Files.isRegularFile(p)) {
-                    paths.add(p);
-                } else {
-                    BookConfig.Position at = config.position("chapters[" + i + "]");
-                    diagnostics.error(Code.CHAP_001, BookConfigReader.FILE, at.line(), at.column(),
+                Named chapter = named(bookDir, config, "chapters[" + i + "]", listed.get(i));
+                if (!Files.exists(chapter.path())) {
+                    diagnostics.error(Code.CHAP_001, BookConfigReader.FILE, chapter.at().line(), chapter.at().column(),
                             "chapter file '" + listed.get(i) + "' does not exist" + fileHint(listed.get(i), unlisted));
+                } else if (BookFiles.checkInside(bookDir, chapter.path(), "the chapter file", listed.get(i), chapter.at(), diagnostics)
+                        && unique(bookDir, i, listed, bySlug, config, diagnostics)) {
+                    paths.add(chapter);
                 }
             }
             if (listed.isEmpty()) {
@@ -117,7 +155,28 @@ public final class ManuscriptLoader {
         if (found.isEmpty()) {
             diagnostics.error(Code.CHAP_002, "chapters/", 0, 0, "the book has no chapters: add Markdown files (NN-slug.md) to chapters/");
         }
-        return found;
+        return found.stream().map(p -> found(bookDir, p)).toList();
+    }
+
+    /**
+     * Whether the chapter {@code listed[i]} is the first listed with its page name, {@code text/<slug>.xhtml}
+     * ({@code bySlug} holds the index of each first); if not, CHAP-009 is reported where it is listed.
+     */
+    private static boolean unique(Path bookDir, int i, List<String> listed, Map<String, Integer> bySlug, BookConfig config,
+                                  Diagnostics diagnostics) {
+        Path p = bookDir.resolve(listed.get(i)).normalize();
+        Integer first = bySlug.putIfAbsent(slug(p), i);
+        if (first == null) {
+            return true;
+        }
+        BookConfig.Position at = config.position("chapters[" + i + "]");
+        int firstLine = config.position("chapters[" + first + "]").line();
+        boolean sameFile = p.equals(bookDir.resolve(listed.get(first)).normalize());
+        diagnostics.error(Code.CHAP_009, BookConfigReader.FILE, at.line(), at.column(), sameFile
+                ? "the chapter '" + listed.get(i) + "' is listed twice (first on line " + firstLine + ")"
+                : "the chapters '" + listed.get(first) + "' (line " + firstLine + ") and '" + listed.get(i)
+                        + "' would both be the page text/" + slug(p) + ".xhtml: rename one of them");
+        return false;
     }
 
     /** "did you mean" among the files not listed yet, comparing file names (the shared folder would match anything). */
@@ -143,15 +202,15 @@ public final class ManuscriptLoader {
         }
     }
 
-    private static Optional<Chapter> readChapter(Path bookDir, Path path, Diagnostics diagnostics) {
-        String file = display(bookDir, path);
-        long size = size(path);
+    private static Optional<Chapter> readChapter(Path bookDir, Named chapter, Diagnostics diagnostics) {
+        String file = display(bookDir, chapter.path());
+        long size = size(chapter.path());
         if (size > Limits.MAX_CHAPTER_BYTES) {
             diagnostics.error(Code.LIMIT_002, file, 0, 0, "the chapter is " + (size >> 20) + " MiB; a chapter may be at most "
                     + (Limits.MAX_CHAPTER_BYTES >> 20) + " MiB: divide it into chapters");
             return Optional.empty();
         }
-        Optional<String> read = readUtf8(file, path, Code.CHAP_003, "the chapter", diagnostics);
+        Optional<String> read = readUtf8(bookDir, chapter, Code.CHAP_003, "the chapter", diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -169,9 +228,7 @@ public final class ManuscriptLoader {
             return Optional.empty();
         }
         FrontMatter frontMatter = frontMatter(file, text, document, diagnostics);
-        String name = path.getFileName().toString();
-        String slug = name.substring(0, name.length() - ".md".length());
-        return Optional.of(new Chapter(file, slug, text, frontMatter, document));
+        return Optional.of(new Chapter(file, slug(chapter.path()), text, frontMatter, document));
     }
 
     private static void tooDeep(String file, Diagnostics diagnostics) {
@@ -243,7 +300,7 @@ public final class ManuscriptLoader {
 
     private static void checkNamedFile(Path bookDir, BookConfig config, Optional<String> relative, String key, Diagnostics diagnostics) {
         relative.ifPresent(r -> {
-            if (!Files.isRegularFile(bookDir.resolve(r))) {
+            if (!Files.exists(bookDir.resolve(r))) {
                 BookConfig.Position at = config.position(key);
                 diagnostics.error(Code.BOOK_006, BookConfigReader.FILE, at.line(), at.column(),
                         "the " + key + " file '" + r + "' does not exist");
@@ -260,15 +317,18 @@ public final class ManuscriptLoader {
                     + "' must be CSL-JSON (.json) or BibTeX (.bib)");
             return Optional.empty();
         }
-        String file = display(bookDir, bookDir.resolve(relative));
-        return readUtf8(file, bookDir.resolve(relative), Code.CITE_002, "the bibliography", diagnostics)
-                .flatMap(text -> BibliographyReader.read(file, format.get(), text, diagnostics));
+        Named named = named(bookDir, config, "bibliography", relative);
+        return readUtf8(bookDir, named, Code.CITE_002, "the bibliography", diagnostics)
+                .flatMap(text -> BibliographyReader.read(display(bookDir, named.path()), format.get(), text, diagnostics));
     }
 
-    private static String stylesheet(Path bookDir, String name) {
+    /** The book's {@code styles/<name>}, or the built-in one when the book has none (or it cannot be read: reported). */
+    private static String stylesheet(Path bookDir, String name, Diagnostics diagnostics) {
         Path p = bookDir.resolve("styles").resolve(name);
-        if (Files.isRegularFile(p)) {
-            return new String(readBytes(p), StandardCharsets.UTF_8);
+        if (Files.exists(p)) {
+            Named css = found(bookDir, p);
+            return BookFiles.read(bookDir, p, "the stylesheet", css.written(), css.at(), diagnostics)
+                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElseGet(() -> defaultStylesheet(name));
         }
         return defaultStylesheet(name);
     }
@@ -285,14 +345,10 @@ public final class ManuscriptLoader {
         }
     }
 
-    private static byte[] readBytes(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The page name of a chapter file: {@code chapters/01-one.md} → {@code 01-one} ({@code text/01-one.xhtml}). */
+    private static String slug(Path chapter) {
+        String name = chapter.getFileName().toString();
+        return name.endsWith(".md") ? name.substring(0, name.length() - ".md".length()) : name;
     }
 
     static String display(Path bookDir, Path p) {

@@ -6,6 +6,7 @@ import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.diagnostics.DidYouMean;
 import org.bookbinder.load.BookConfig;
+import org.bookbinder.load.BookFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -136,6 +137,9 @@ final class CitationStyle {
             Path file = bookDir.resolve(value).normalize();
             if (!Files.isRegularFile(file)) {
                 diagnostics.error(Code.CITE_006, "book.yaml", at.line(), at.column(), "the style file '" + value + "' does not exist");
+                return Optional.empty();
+            }
+            if (!BookFiles.checkInside(bookDir, file, "the style file", value, new BookFiles.Place("book.yaml", at.line(), at.column()), diagnostics)) {
                 return Optional.empty();
             }
             String xml;

@@ -4,14 +4,12 @@ import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.load.RawHtmlVisitor;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 import static org.bookbinder.load.SourcePositions.column;
@@ -35,7 +33,7 @@ public final class ManuscriptChecks {
     }
 
     static void check(AnnotatedChapter chapter, Diagnostics diagnostics) {
-        chapter.document().accept(new AbstractVisitor() {
+        chapter.document().accept(new RawHtmlVisitor("<img", "img:not([alt])") {
             int level;
 
             @Override
@@ -66,23 +64,9 @@ public final class ManuscriptChecks {
             }
 
             @Override
-            public void visit(HtmlBlock html) {
-                rawImages(html.getLiteral(), html);
-            }
-
-            @Override
-            public void visit(HtmlInline html) {
-                rawImages(html.getLiteral(), html);
-            }
-
-            private void rawImages(String literal, Node node) {
-                if (!literal.toLowerCase(java.util.Locale.ROOT).contains("<img")) {
-                    return;
-                }
-                for (Element img : Jsoup.parseBodyFragment(literal).select("img:not([alt])")) {
-                    diagnostics.report(Code.A11Y_001, chapter.file(), line(node), column(node),
-                            "image '" + img.attr("src") + "' has no alt attribute: describe it in alt=\"…\", or write alt=\"\" if it is only decoration");
-                }
+            protected void visitRaw(Element img, Node node) {
+                diagnostics.report(Code.A11Y_001, chapter.file(), line(node), column(node),
+                        "image '" + img.attr("src") + "' has no alt attribute: describe it in alt=\"…\", or write alt=\"\" if it is only decoration");
             }
         });
     }
