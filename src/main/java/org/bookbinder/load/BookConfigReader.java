@@ -104,27 +104,32 @@ final class BookConfigReader {
             return false;
         });
         BookConfig.Accessibility accessibility = opt(e, "accessibility").map(a -> accessibility(yaml, a)).orElse(BookConfig.Accessibility.NONE);
+        // Read before the check below, so that a wrong type in any of them is reported together with the other errors.
+        Map<String, Optional<String>> texts = new java.util.HashMap<>();
+        for (String key : List.of("subtitle", "publisher", "rights", "description", "glossary", "bibliography", "edition", "source", "colophon")) {
+            texts.put(key, opt(e, key).flatMap(yaml::string));
+        }
 
         if (countErrors(diagnostics) > errorsBefore || id == null || title == null || language == null) {
             return Optional.empty();
         }
         return Optional.of(new BookConfig(
                 id, title,
-                opt(e, "subtitle").flatMap(yaml::string),
+                texts.get("subtitle"),
                 creators, language,
                 identifier.orElseGet(() -> stableUuid(id)),
                 date,
-                opt(e, "publisher").flatMap(yaml::string),
-                opt(e, "rights").flatMap(yaml::string),
-                opt(e, "description").flatMap(yaml::string),
+                texts.get("publisher"),
+                texts.get("rights"),
+                texts.get("description"),
                 subjects,
                 chapters,
-                opt(e, "glossary").flatMap(yaml::string),
-                opt(e, "bibliography").flatMap(yaml::string),
+                texts.get("glossary"),
+                texts.get("bibliography"),
                 citationStyle, nociteAll,
-                opt(e, "edition").flatMap(yaml::string),
-                opt(e, "source").flatMap(yaml::string),
-                opt(e, "colophon").flatMap(yaml::string),
+                texts.get("edition"),
+                texts.get("source"),
+                texts.get("colophon"),
                 series, numbering, print, url, accessibility, positions(e)));
     }
 
