@@ -227,6 +227,7 @@ public final class ManuscriptLoader {
             tooDeep(file, diagnostics);
             return Optional.empty();
         }
+        AttributeBlocks.check(file, text, document, diagnostics);
         FrontMatter frontMatter = frontMatter(file, text, document, diagnostics);
         return Optional.of(new Chapter(file, slug(chapter.path()), text, frontMatter, document));
     }
