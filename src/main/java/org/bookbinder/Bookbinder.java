@@ -18,6 +18,7 @@ import org.bookbinder.packaging.EpubPackager;
 import org.bookbinder.packaging.OutputFiles;
 import org.bookbinder.render.Rendition;
 import org.bookbinder.render.Renderer;
+import org.bookbinder.render.links.ChapterLinks;
 import org.bookbinder.render.print.ChromiumPrinter;
 import org.bookbinder.render.print.PdfEdition;
 
@@ -69,6 +70,7 @@ public final class Bookbinder {
             t = lap(timings, "load", t);
             AnnotatedBook annotated = Annotator.annotate(manuscript, options.sourceDateEpoch(), diagnostics);
             ManuscriptChecks.check(annotated, diagnostics);
+            ChapterLinks.check(annotated, diagnostics);
             manuscript = null;                  // the annotated book has all that later stages need
             t = lap(timings, "annotate", t);
             if (diagnostics.hasErrors()) {

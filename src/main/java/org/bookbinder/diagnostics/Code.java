@@ -96,6 +96,11 @@ public enum Code {
     /** An image on the web or outside the book directory: an EPUB must carry its images. */
     IMG_003("IMG-003", Severity.ERROR),
 
+    /** A link to a file that is not a chapter of the book ({@code 03-missing.md}, {@code notes.pdf}). */
+    LINK_001("LINK-001", Severity.ERROR),
+    /** A link to an anchor ({@code #id}, {@code 02-other.md#id}) that nothing in the chapter it points to has. */
+    LINK_002("LINK-002", Severity.ERROR),
+
     /** The glossary file is not readable YAML (a syntax error, or not UTF-8). */
     GLOSS_001("GLOSS-001", Severity.ERROR),
     /** A glossary entry has a key the tool does not know. */

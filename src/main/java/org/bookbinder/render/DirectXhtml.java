@@ -1,5 +1,6 @@
 package org.bookbinder.render;
 
+import org.bookbinder.render.links.ChapterLinks;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -51,7 +52,7 @@ final class DirectXhtml {
 
             @Override
             public void visit(Link link) {
-                needs[0] |= Renderer.isChapterLink(link.getDestination());
+                needs[0] |= ChapterLinks.isChapterLink(link.getDestination());
                 visitChildren(link);
             }
         });

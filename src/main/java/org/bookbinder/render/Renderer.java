@@ -14,6 +14,7 @@ import org.bookbinder.load.FrontMatter;
 import org.bookbinder.load.MarkdownParser;
 import org.bookbinder.render.Rendition.ContentDocument;
 import org.bookbinder.render.Rendition.NavPoint;
+import org.bookbinder.render.links.ChapterLinks;
 import org.jsoup.nodes.Element;
 
 import java.nio.ByteBuffer;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * Stage 3: renders the annotated book into the EPUB's content documents and the single-file print edition,
@@ -43,8 +43,6 @@ public final class Renderer {
     static final String NAV = "nav";
     static final String COLOPHON = "colophon";
     /** Section types that get an entry in the nav's landmarks when a chapter (or generated page) has them. */
-    private static final Pattern CHAPTER_LINK = Pattern.compile("(?:\\./)?(?:chapters/)?[^/#]+\\.md(?:#.*)?");
-    private static final Pattern CHAPTER_FILE = Pattern.compile("^(?:\\./)?(?:chapters/)?([^/#]+)\\.md");
     static final Set<String> LANDMARK_TYPES = Set.of("preface", "introduction", "glossary", "bibliography", "endnotes", "appendix");
 
     private Renderer() {
@@ -297,16 +295,8 @@ public final class Renderer {
     /** A link to another chapter's Markdown file ({@code 02-middle.md#x}) becomes a link to its XHTML file. */
     private static void linkChaptersByOutputName(Element body) {
         for (Element a : body.select("a[href]")) {
-            String href = a.attr("href");
-            if (isChapterLink(href)) {
-                a.attr("href", CHAPTER_FILE.matcher(href).replaceFirst("$1.xhtml"));
-            }
+            a.attr("href", ChapterLinks.epubHref(a.attr("href")));
         }
-    }
-
-    /** Whether {@code href} is a link to a chapter's Markdown file, which {@link #linkChaptersByOutputName} rewrites. */
-    static boolean isChapterLink(String href) {
-        return !href.contains(":") && CHAPTER_LINK.matcher(href).matches();
     }
 
     /** Variables every page template may use. */

@@ -1,0 +1,186 @@
+package org.bookbinder.render.links;
+
+import org.bookbinder.annotate.AnnotatedBook;
+import org.bookbinder.annotate.AnnotatedChapter;
+import org.bookbinder.diagnostics.Code;
+import org.bookbinder.diagnostics.Diagnostics;
+import org.bookbinder.diagnostics.DidYouMean;
+import org.bookbinder.load.HeadingAttributes;
+import org.bookbinder.load.ImageFile;
+import org.bookbinder.load.RawHtmlVisitor;
+import org.bookbinder.load.Span;
+import org.bookbinder.render.ChapterHtml;
+import org.bookbinder.render.Markup;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.jsoup.nodes.Element;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.bookbinder.load.SourcePositions.column;
+import static org.bookbinder.load.SourcePositions.line;
+
+/**
+ * Links between chapters. A chapter links to another by its Markdown file, {@code [the camps](02-camps.md#lists)},
+ * as it would on GitHub, and in the e-book the link goes to that chapter's page, {@code 02-camps.xhtml#lists}.
+ * Before the chapters are rendered, every link that stays inside the book is checked, where it is written:
+ * <ul>
+ *   <li>LINK-001: it goes to a file that is not a chapter of the book (a chapter the book does not have, an image,
+ *       a file outside the book);</li>
+ *   <li>LINK-002: its anchor, {@code #lists} or {@code 02-camps.md#lists}, is no id of the chapter it goes to.</li>
+ * </ul>
+ * A chapter's ids are those of its headings and {@code [spans]{#id}}; only when an anchor is not among them is the
+ * chapter rendered to look among all its ids (raw HTML, notes, glossary and citation anchors).
+ */
+public final class ChapterLinks {
+    /** A link to a chapter: its file name, in the book's chapter folder or beside the chapter, and an anchor. */
+    private static final Pattern CHAPTER_LINK = Pattern.compile("(?:\\./)?(?:chapters/)?([^/#?]+)\\.md(#.*)?");
+
+    private ChapterLinks() {
+    }
+
+    /** Whether {@code href} is a link to a chapter's Markdown file, which {@link #epubHref} rewrites. */
+    public static boolean isChapterLink(String href) {
+        return !href.contains(":") && CHAPTER_LINK.matcher(href).matches();
+    }
+
+    /** The e-book href of a link written in a chapter: {@code 02-camps.md#lists} → {@code 02-camps.xhtml#lists}; others as they are. */
+    public static String epubHref(String href) {
+        if (!isChapterLink(href)) {
+            return href;
+        }
+        Matcher m = CHAPTER_LINK.matcher(href);
+        m.matches();
+        return m.group(1) + ".xhtml" + (m.group(2) == null ? "" : m.group(2));
+    }
+
+    /** Reports every link of the book's chapters that goes to no chapter (LINK-001) or to no id in it (LINK-002). */
+    public static void check(AnnotatedBook book, Diagnostics diagnostics) {
+        Map<String, AnnotatedChapter> bySlug = new LinkedHashMap<>();
+        book.chapters().forEach(c -> bySlug.put(c.slug(), c));
+        Ids ids = new Ids();
+        for (AnnotatedChapter chapter : book.chapters()) {
+            for (Use use : uses(chapter)) {
+                check(use, chapter, bySlug, ids, diagnostics);
+            }
+        }
+    }
+
+    /** A link as written in a chapter, and where. */
+    private record Use(String href, int line, int column) {
+    }
+
+    private static void check(Use use, AnnotatedChapter from, Map<String, AnnotatedChapter> bySlug, Ids ids, Diagnostics diagnostics) {
+        String href = use.href();
+        if (href.isEmpty() || ImageFile.hasScheme(href) || href.startsWith("//")) {
+            return;                                 // a web address, or the page itself
+        }
+        AnnotatedChapter target;
+        String fragment;
+        if (href.startsWith("#")) {
+            target = from;
+            fragment = href.substring(1);
+        } else {
+            Matcher m = CHAPTER_LINK.matcher(href);
+            target = m.matches() ? bySlug.get(m.group(1)) : null;
+            if (target == null) {
+                String name = m.matches() ? m.group(1) + ".md" : href;
+                diagnostics.error(Code.LINK_001, from.file(), use.line(), use.column(), "the link '" + href + "' goes to "
+                        + (m.matches() ? "no chapter of the book" + DidYouMean.hint(name, bySlug.keySet().stream().map(s -> s + ".md").toList())
+                                : "a file that is not a chapter of the book: the e-book links to its chapters (NN-slug.md) and their "
+                                        + "headings (NN-slug.md#id), and to web addresses"));
+                return;
+            }
+            fragment = m.group(2) == null ? "" : m.group(2).substring(1);
+        }
+        String id = decode(fragment);
+        if (!id.isEmpty() && !ids.has(target, id)) {
+            diagnostics.error(Code.LINK_002, from.file(), use.line(), use.column(), "the link '" + href + "' goes to the anchor '"
+                    + id + "', but " + (target == from ? "this chapter" : target.file()) + " has no such id"
+                    + DidYouMean.hint(id, ids.headings(target)));
+        }
+    }
+
+    /** The links of a chapter: Markdown links and {@code <a href>} in raw HTML, in reading order. */
+    private static List<Use> uses(AnnotatedChapter chapter) {
+        List<Use> uses = new ArrayList<>();
+        chapter.document().accept(new RawHtmlVisitor("href", "a[href]") {
+            @Override
+            public void visit(Link link) {
+                uses.add(new Use(link.getDestination(), line(link), column(link)));
+                visitChildren(link);
+            }
+
+            @Override
+            protected void visitRaw(Element a, Node node) {
+                uses.add(new Use(a.attr("href"), line(node), column(node)));
+            }
+        });
+        return uses;
+    }
+
+    /** The ids of chapters, found as they are asked for. */
+    private static final class Ids {
+        private final Map<AnnotatedChapter, Set<String>> written = new java.util.IdentityHashMap<>();
+        private final Map<AnnotatedChapter, Set<String>> rendered = new java.util.IdentityHashMap<>();
+
+        boolean has(AnnotatedChapter chapter, String id) {
+            return written(chapter).contains(id)
+                    || rendered.computeIfAbsent(chapter, Ids::renderedIds).contains(id);
+        }
+
+        /** The ids of the chapter's headings, for "did you mean". */
+        List<String> headings(AnnotatedChapter chapter) {
+            return List.copyOf(written(chapter));
+        }
+
+        /** The ids written (or given) in the Markdown: headings' and spans'. */
+        private Set<String> written(AnnotatedChapter chapter) {
+            return written.computeIfAbsent(chapter, c -> {
+                Set<String> ids = new java.util.LinkedHashSet<>();
+                c.document().accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(CustomNode node) {
+                        if (node instanceof HeadingAttributes h) {
+                            h.attributes().id().ifPresent(ids::add);
+                        } else if (node instanceof Span s) {
+                            s.attributes().id().ifPresent(ids::add);
+                        }
+                        visitChildren(node);
+                    }
+                });
+                return ids;
+            });
+        }
+
+        /** Every id of the chapter as rendered. */
+        private static Set<String> renderedIds(AnnotatedChapter chapter) {
+            Set<String> ids = new HashSet<>();
+            for (Element e : Markup.parseFragment(ChapterHtml.render(chapter.document())).select("[id]")) {
+                ids.add(e.id());
+            }
+            return ids;
+        }
+    }
+
+    /** {@code %20} and the like, as a browser reads an anchor; a malformed escape is taken literally. */
+    private static String decode(String fragment) {
+        try {
+            return URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return fragment;
+        }
+    }
+}
