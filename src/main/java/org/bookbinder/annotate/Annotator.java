@@ -99,11 +99,14 @@ public final class Annotator {
             }
         }
         String title = titleFromSlug(chapter.slug());
-        diagnostics.report(Code.CHAP_004, chapter.file(), 1, 1, "the chapter has no '# Title' heading; its title will be '" + title + "'");
+        Node first = chapter.document().getFirstChild();
+        boolean empty = first == null || (first instanceof YamlFrontMatterBlock && first.getNext() == null);
+        diagnostics.report(Code.CHAP_004, chapter.file(), 1, 1, empty
+                ? "the chapter is empty: its page will have only the title '" + title + "'"
+                : "the chapter has no '# Title' heading; its title will be '" + title + "'");
         Heading heading = new Heading();
         heading.setLevel(1);
         heading.appendChild(new Text(title));
-        Node first = chapter.document().getFirstChild();
         if (first instanceof YamlFrontMatterBlock) {
             first.insertAfter(heading);
         } else if (first != null) {

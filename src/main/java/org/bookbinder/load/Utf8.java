@@ -19,7 +19,7 @@ final class Utf8 {
     record Text(String text) implements Result {
     }
 
-    /** 1-based line, and column counted in bytes. */
+    /** 1-based line, and column counted in bytes (after a byte-order mark). */
     record Malformed(int line, int column) implements Result {
     }
 
@@ -45,6 +45,9 @@ final class Utf8 {
                     line++;
                     lineStart = i + 1;
                 }
+            }
+            if (line == 1 && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+                lineStart = 3;                                                  // an editor does not count the byte-order mark
             }
             return new Malformed(line, bad - lineStart + 1);
         }
