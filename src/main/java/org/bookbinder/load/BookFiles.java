@@ -55,7 +55,7 @@ public final class BookFiles {
 
     /**
      * The bytes of {@code file}, which exists; empty, reported {@code at}, when it lies outside the book directory
-     * (BOOK-008) or cannot be read (BOOK-007). {@code what} names it in the message: "the chapter", "the glossary"….
+     * (BOOK-008) or cannot be read (BOOK-007). {@code what} names it in the message: "the chapter file", "the image"….
      */
     public static Optional<byte[]> read(Path bookDir, Path file, String what, String written, Place at, Diagnostics diagnostics) {
         if (!checkInside(bookDir, file, what, written, at, diagnostics)) {

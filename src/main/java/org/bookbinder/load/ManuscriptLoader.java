@@ -113,7 +113,7 @@ public final class ManuscriptLoader {
      * (reported) when it lies outside the book directory or cannot be read.
      */
     private static Optional<String> readUtf8(Path bookDir, Named named, Code code, String what, Diagnostics diagnostics) {
-        Optional<byte[]> bytes = BookFiles.read(bookDir, named.path(), what, named.written(), named.at(), diagnostics);
+        Optional<byte[]> bytes = BookFiles.read(bookDir, named.path(), what + " file", named.written(), named.at(), diagnostics);
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
