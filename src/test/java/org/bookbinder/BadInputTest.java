@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>{@code in/} is the book directory;</li>
  *   <li>{@code expected.txt} lists every diagnostic the build must report, one printed line each
- *       ({@code file:line:col: error CODE: message}, the file relative to the book directory; {@code {book}} stands
- *       for the book directory's absolute path); blank lines are ignored;</li>
+ *       ({@code file:line:col: error CODE: message}, the file relative to the book directory; {@code {book}} and
+ *       {@code {out}} stand for the absolute paths of the book and output directories); blank lines are ignored;</li>
  *   <li>{@code bug.txt}, only while a known bug makes the tool print something else: what is wrong, then a line
  *       {@code --- prints today:} and the lines printed today. Such a fixture still has to fail the build without
  *       writing anything, and to print exactly those lines; it is then reported as skipped, with the bug.
@@ -52,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputTest {
     static final Path FIXTURES = resource("/bad");
     private static final String BOOK_PLACEHOLDER = "{book}";
+    private static final String OUT_PLACEHOLDER = "{out}";
     private static final String TODAY = "--- prints today:";
     private static final Pattern FAILED = Pattern.compile("bookbinder: build failed \\(\\d+ errors?, \\d+ warnings?\\); previous output left as it was");
 
@@ -74,8 +75,9 @@ class BadInputTest {
         Map<String, String> bookBefore = snapshot(book);
         Path out = Files.createDirectory(temp.resolve("out"));
         String bookPath = book.toAbsolutePath().normalize().toString();
+        String outPath = out.toAbsolutePath().normalize().toString();
         List<String> expected = lines(fixture.resolve("expected.txt")).stream()
-                .map(l -> l.replace(BOOK_PLACEHOLDER, bookPath)).toList();
+                .map(l -> l.replace(BOOK_PLACEHOLDER, bookPath).replace(OUT_PLACEHOLDER, outPath)).toList();
         assertThat(expected).as("%s/expected.txt lists at least one diagnostic", name).isNotEmpty();
         boolean builds = expected.stream().noneMatch(l -> l.contains(": error "));
 
