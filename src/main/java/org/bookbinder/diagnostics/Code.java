@@ -2,7 +2,8 @@ package org.bookbinder.diagnostics;
 
 /**
  * Every diagnostic code Bookbinder itself reports, with its severity. Codes are stable: tests, scripts
- * and users match on them. EPUBCheck's own message ids (e.g. {@code RSC-005}) pass through unchanged.
+ * and users match on them. EPUBCheck's own message ids (e.g. {@code RSC-005}) pass through unchanged. A new code
+ * gets a line in the README's "Diagnostic codes" and a case in {@code src/test/resources/bad/} (DiagnosticCodesTest).
  */
 public enum Code {
     /** The book directory has no book.yaml. */

@@ -223,7 +223,7 @@ class CliTest {
 
         assertThat(r.status()).as("%s", r).isEqualTo(ExitCode.DIAGNOSTICS);
         assertThat(r.err().lines().toList()).singleElement().asString()
-                .matches(DIAGNOSTIC).startsWith(book.resolve("book.yaml") + ": error ");
+                .matches(DIAGNOSTIC).startsWith(book.resolve("book.yaml") + ": error INIT-001: ");
         assertThat(r.out()).isEmpty();
         assertThat(tree(book)).as("the book is left as it was, nothing added").isEqualTo(before);
         r.hasNoStackTrace();

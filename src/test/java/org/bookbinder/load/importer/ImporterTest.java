@@ -99,6 +99,19 @@ class ImporterTest {
         assertThat(d2.list()).extracting(x -> x.code()).containsExactly("IMPORT-001");
     }
 
+    @Test
+    void aPageWithNoTextIsImport003AndWritesNothing() throws IOException {
+        Path blank = dir.resolve("blank.txt");
+        Files.writeString(blank, "\n   \n\n");
+        Path book = dir.resolve("book");
+        Diagnostics d = new Diagnostics();
+
+        assertThat(Importer.importPage(blank, book, d)).isEmpty();
+
+        assertThat(d.list()).extracting(x -> x.format()).containsExactly(blank + ": error IMPORT-003: found no text to import");
+        assertThat(book).doesNotExist();
+    }
+
     private Importer.Result importInto(String source) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Importer.Result result = Importer.importPage(RESOURCES.resolve(source), dir, diagnostics).orElseThrow();

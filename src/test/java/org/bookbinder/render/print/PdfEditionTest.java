@@ -4,11 +4,13 @@ import org.bookbinder.BuildOptions;
 import org.bookbinder.BuildResult;
 import org.bookbinder.Bookbinder;
 import org.bookbinder.load.BookConfig.PrintSettings;
+import org.bookbinder.diagnostics.Diagnostic;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,19 +100,32 @@ class PdfEditionTest {
 
     @Test
     void withoutChromiumTheBuildFailsWithPrint001AndWritesNothing() throws Exception {
-        Path dir = out.resolve("no-chromium");
+        Diagnostic d = failedPdfBuild(out.resolve("no-chromium"), out.resolve("no-such-chromium"));
+        assertThat(d.code()).isEqualTo("PRINT-001");
+        assertThat(d.message()).contains("no Chromium found").contains("apt-get install chromium");
+    }
+
+    @Test
+    void whenChromiumFailsTheBuildFailsWithPrint002AndWritesNothing() throws Exception {
+        Path fails = Path.of("/bin/false");
+        assertThat(fails).as("a program that exits 1 and prints nothing").isExecutable();
+        Diagnostic d = failedPdfBuild(out.resolve("chromium-fails"), fails);
+        assertThat(d.code()).isEqualTo("PRINT-002");
+        assertThat(d.message()).contains("cannot make the PDF with " + fails).contains("Chromium wrote no PDF (exit 1)");
+    }
+
+    /** Builds the book with --pdf and {@code chromium} as the Chromium; the build must fail with one diagnostic and write nothing. */
+    private static Diagnostic failedPdfBuild(Path dir, Path chromium) throws IOException {
         String previous = System.getProperty("bookbinder.chromium");
-        System.setProperty("bookbinder.chromium", out.resolve("no-such-chromium").toString());
+        System.setProperty("bookbinder.chromium", chromium.toString());
         try {
             BuildResult result = Bookbinder.build(BOOK, BuildOptions.defaults().withOutDir(dir).withCheck(false).withPdf(true));
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-                assertThat(d.code()).isEqualTo("PRINT-001");
-                assertThat(d.message()).contains("no Chromium found").contains("apt-get install chromium");
-            });
+            assertThat(result.diagnostics()).hasSize(1);
             try (var files = Files.list(dir)) {
                 assertThat(files.toList()).as("a failed build writes nothing").isEmpty();
             }
+            return result.diagnostics().get(0);
         } finally {
             if (previous == null) {
                 System.clearProperty("bookbinder.chromium");
