@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.bookbinder.load.SourcePositions.column;
+import static org.bookbinder.load.SourcePositions.line;
+
 /**
  * Stage 2: resolves what crosses documents. Chapters are independent here, so they are annotated in parallel;
  * the book-wide passes (note numbering across chapters, the glossary's backlinks) run after.
@@ -80,7 +83,7 @@ public final class Annotator {
             if (h.getLevel() == 1 && title == null) {
                 title = PlainText.of(h);
                 titleId = e.getValue();
-            } else if (h.getLevel() == 2) {
+            } else if (h.getLevel() == 2 && !PlainText.of(h).isBlank()) {   // an empty '##' has no words for the contents
                 sections.add(new Section(e.getValue(), PlainText.of(h)));
             }
         }
@@ -93,12 +96,17 @@ public final class Annotator {
      * document has a heading to be labelled by and linked to like any other.
      */
     private static void supplyTitle(Chapter chapter, Diagnostics diagnostics) {
+        String title = titleFromSlug(chapter.slug());
         for (Node n = chapter.document().getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Heading h && h.getLevel() == 1) {
+                if (PlainText.of(h).isBlank()) {            // '#' alone: a page, and a nav entry, without a name
+                    diagnostics.report(Code.CHAP_004, chapter.file(), line(h), column(h),
+                            "the chapter's '# Title' heading is empty; its title will be '" + title + "'");
+                    h.appendChild(new Text(title));
+                }
                 return;
             }
         }
-        String title = titleFromSlug(chapter.slug());
         Node first = chapter.document().getFirstChild();
         boolean empty = first == null || (first instanceof YamlFrontMatterBlock && first.getNext() == null);
         diagnostics.report(Code.CHAP_004, chapter.file(), 1, 1, empty
