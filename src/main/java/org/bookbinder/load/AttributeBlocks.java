@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * CHAP-007: a heading that ends in what is meant as an attribute block, {@code # Camps {#camp list}}, but is not
- * one (an id with a space in it, two ids, a stray character). commonmark leaves such a block in
+ * one (an id with a space in it or that starts with a digit, two ids, a stray character). commonmark leaves such a block in
  * the heading's text, where the reader would see it, so it is reported instead of rendered.
  */
 final class AttributeBlocks {
     /** A trailing {@code {…}} that starts like an attribute block: with an id or a class ({@code {.5, 1}} does not). */
-    private static final Pattern MEANT = Pattern.compile("\\{\\s*([#.][A-Za-z_][^{}]*)\\}\\s*$");
+    private static final Pattern MEANT = Pattern.compile("\\{\\s*(#[\\w-][^{}]*|\\.[A-Za-z_-][^{}]*)\\}\\s*$");
 
     private AttributeBlocks() {
     }
