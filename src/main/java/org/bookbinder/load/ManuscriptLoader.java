@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 /** Stage 1: reads a book directory into a {@link Manuscript}. */
 public final class ManuscriptLoader {
+    private static final java.util.regex.Pattern FRONT_MATTER_KEY = java.util.regex.Pattern.compile("([A-Za-z0-9_-]+)\\s*:(?:\\s|$)");
     private ManuscriptLoader() {
     }
 
@@ -246,6 +247,9 @@ public final class ManuscriptLoader {
     }
 
     private static FrontMatter frontMatter(String file, String text, Document document, Diagnostics diagnostics) {
+        if (document.getFirstChild() instanceof org.commonmark.ext.front.matter.YamlFrontMatterBlock) {
+            checkFrontMatterLines(file, text, diagnostics);
+        }
         YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
         document.accept(visitor);
         Map<String, List<String>> data = visitor.getData();
@@ -287,6 +291,31 @@ public final class ManuscriptLoader {
             }
         }
         return new FrontMatter(matter, type, glossaryLinks);
+    }
+
+    /**
+     * CHAP-005 for what commonmark's front-matter reader passes over in silence: a line that is not {@code key: value}
+     * (nor a list item, an indented continuation or a comment), and a key set twice.
+     */
+    private static void checkFrontMatterLines(String file, String text, Diagnostics diagnostics) {
+        String[] lines = text.split("\r?\n", -1);
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 1; i < lines.length && !lines[i].matches("(---|\\.\\.\\.)\\s*"); i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith(" ") || line.startsWith("\t") || line.startsWith("#") || line.startsWith("- ")) {
+                continue;
+            }
+            java.util.regex.Matcher m = FRONT_MATTER_KEY.matcher(line);
+            if (!m.lookingAt()) {
+                diagnostics.error(Code.CHAP_005, file, i + 1, 1, "front matter line '" + line.strip() + "' is not 'key: value'");
+                continue;
+            }
+            Integer first = seen.putIfAbsent(m.group(1), i + 1);
+            if (first != null) {
+                diagnostics.error(Code.CHAP_005, file, i + 1, 1, "'" + m.group(1) + "' is set twice in the front matter (first on line "
+                        + first + ")");
+            }
+        }
     }
 
     private static int frontMatterLine(String text, String key) {
