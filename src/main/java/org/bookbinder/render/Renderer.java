@@ -264,7 +264,7 @@ public final class Renderer {
         if (DirectXhtml.applies(chapter.document(), html)) {
             content = html;                             // jsoup would write the same: see DirectXhtml (never with raw HTML)
         } else {
-            linkChaptersByOutputName(body);
+            ChapterLinks.linkForEpub(body);
             images.linkForEpub(body, chapter.file());
             content = Markup.xhtml(body);
         }
@@ -290,13 +290,6 @@ public final class Renderer {
         vars.put("titleId", titleId);
         vars.put("content", contentXhtml);
         return vars;
-    }
-
-    /** A link to another chapter's Markdown file ({@code 02-middle.md#x}) becomes a link to its XHTML file. */
-    private static void linkChaptersByOutputName(Element body) {
-        for (Element a : body.select("a[href]")) {
-            a.attr("href", ChapterLinks.epubHref(a.attr("href")));
-        }
     }
 
     /** Variables every page template may use. */

@@ -3,6 +3,7 @@ package org.bookbinder.annotate.glossary;
 import org.bookbinder.render.ChapterHtml;
 import org.bookbinder.render.GeneratedPage;
 import org.bookbinder.render.Markup;
+import org.bookbinder.render.links.ChapterLinks;
 import org.bookbinder.render.Rendition;
 import org.bookbinder.render.Templates;
 import org.jsoup.nodes.Element;
@@ -61,6 +62,7 @@ public final class GlossaryPage {
         for (AnnotatedGlossary.Entry e : sorted) {
             GlossaryEntry entry = e.entry();
             Element definition = Markup.parseFragment(ChapterHtml.render(entry.definition()));
+            ChapterLinks.linkForEpub(definition);
             plain.put(entry.definitionId(), definition.text());
             List<Map<String, Object>> uses = new ArrayList<>();
             for (AnnotatedGlossary.Use u : e.uses().subList(0, Math.min(MAX_BACKLINKS, e.uses().size()))) {

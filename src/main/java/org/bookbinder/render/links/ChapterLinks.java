@@ -2,6 +2,8 @@ package org.bookbinder.render.links;
 
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
+import org.bookbinder.annotate.glossary.AnnotatedGlossary;
+import org.bookbinder.annotate.glossary.GlossaryEntry;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.diagnostics.DidYouMean;
@@ -66,23 +68,49 @@ public final class ChapterLinks {
         return m.group(1) + ".xhtml" + (m.group(2) == null ? "" : m.group(2));
     }
 
-    /** Reports every link of the book's chapters that goes to no chapter (LINK-001) or to no id in it (LINK-002). */
+    /** Points every link to a chapter's Markdown file in {@code body} (a chapter's, a definition's) at its page. */
+    public static void linkForEpub(Element body) {
+        for (Element a : body.select("a[href]")) {
+            a.attr("href", epubHref(a.attr("href")));
+        }
+    }
+
+    /**
+     * Reports every link of the book's chapters, and of its glossary's definitions, that goes to no chapter (LINK-001)
+     * or to no id in it (LINK-002). A definition's own anchors ({@code #x}) are the glossary page's, and not checked.
+     */
     public static void check(AnnotatedBook book, Diagnostics diagnostics) {
         Map<String, AnnotatedChapter> bySlug = new LinkedHashMap<>();
         book.chapters().forEach(c -> bySlug.put(c.slug(), c));
         Ids ids = new Ids();
         for (AnnotatedChapter chapter : book.chapters()) {
-            for (Use use : uses(chapter)) {
-                check(use, chapter, bySlug, ids, diagnostics);
+            for (Use use : uses(chapter.document())) {
+                check(use, chapter.file(), "", chapter, bySlug, ids, diagnostics);
             }
         }
+        book.glossary().ifPresent(glossary -> {
+            for (AnnotatedGlossary.Entry e : glossary.entries()) {
+                GlossaryEntry entry = e.entry();
+                for (Use use : uses(entry.definition())) {
+                    if (!use.href().startsWith("#")) {
+                        Use at = new Use(use.href(), entry.line(), entry.column());
+                        check(at, glossary.file(), " in the definition of '" + entry.term() + "'", null, bySlug, ids, diagnostics);
+                    }
+                }
+            }
+        });
     }
 
     /** A link as written in a chapter, and where. */
     private record Use(String href, int line, int column) {
     }
 
-    private static void check(Use use, AnnotatedChapter from, Map<String, AnnotatedChapter> bySlug, Ids ids, Diagnostics diagnostics) {
+    /**
+     * Checks a link written in {@code file}: in the chapter {@code from}, or (when it is null) in a glossary definition,
+     * which {@code where} then names for the message.
+     */
+    private static void check(Use use, String file, String where, AnnotatedChapter from, Map<String, AnnotatedChapter> bySlug,
+                              Ids ids, Diagnostics diagnostics) {
         String href = use.href();
         if (href.isEmpty() || ImageFile.hasScheme(href) || href.startsWith("//")) {
             return;                                 // a web address, or the page itself
@@ -97,7 +125,7 @@ public final class ChapterLinks {
             target = m.matches() ? bySlug.get(m.group(1)) : null;
             if (target == null) {
                 String name = m.matches() ? m.group(1) + ".md" : href;
-                diagnostics.error(Code.LINK_001, from.file(), use.line(), use.column(), "the link '" + href + "' goes to "
+                diagnostics.error(Code.LINK_001, file, use.line(), use.column(), "the link '" + href + "'" + where + " goes to "
                         + (m.matches() ? "no chapter of the book" + DidYouMean.hint(name, bySlug.keySet().stream().map(s -> s + ".md").toList())
                                 : "a file that is not a chapter of the book: the e-book links to its chapters (NN-slug.md) and their "
                                         + "headings (NN-slug.md#id), and to web addresses"));
@@ -107,16 +135,16 @@ public final class ChapterLinks {
         }
         String id = decode(fragment);
         if (!id.isEmpty() && !ids.has(target, id)) {
-            diagnostics.error(Code.LINK_002, from.file(), use.line(), use.column(), "the link '" + href + "' goes to the anchor '"
+            diagnostics.error(Code.LINK_002, file, use.line(), use.column(), "the link '" + href + "'" + where + " goes to the anchor '"
                     + id + "', but " + (target == from ? "this chapter" : target.file()) + " has no such id"
                     + DidYouMean.hint(id, ids.headings(target)));
         }
     }
 
-    /** The links of a chapter: Markdown links and {@code <a href>} in raw HTML, in reading order. */
-    private static List<Use> uses(AnnotatedChapter chapter) {
+    /** The links of a chapter or a definition: Markdown links and {@code <a href>} in raw HTML, in reading order. */
+    private static List<Use> uses(Node document) {
         List<Use> uses = new ArrayList<>();
-        chapter.document().accept(new RawHtmlVisitor("href", "a[href]") {
+        document.accept(new RawHtmlVisitor("href", "a[href]") {
             @Override
             public void visit(Link link) {
                 uses.add(new Use(link.getDestination(), line(link), column(link)));
