@@ -111,7 +111,7 @@ public final class ChapterLinks {
      */
     private static void check(Use use, String file, String where, AnnotatedChapter from, Map<String, AnnotatedChapter> bySlug,
                               Ids ids, Diagnostics diagnostics) {
-        String href = use.href();
+        String href = decode(use.href());          // as written: links come percent-encoded from sanitising
         if (href.isEmpty() || ImageFile.hasScheme(href) || href.startsWith("//")) {
             return;                                 // a web address, or the page itself
         }
@@ -133,7 +133,7 @@ public final class ChapterLinks {
             }
             fragment = m.group(2) == null ? "" : m.group(2).substring(1);
         }
-        String id = decode(fragment);
+        String id = fragment;
         if (!id.isEmpty() && !ids.has(target, id)) {
             diagnostics.error(Code.LINK_002, file, use.line(), use.column(), "the link '" + href + "'" + where + " goes to the anchor '"
                     + id + "', but " + (target == from ? "this chapter" : target.file()) + " has no such id"
@@ -203,12 +203,12 @@ public final class ChapterLinks {
         }
     }
 
-    /** {@code %20} and the like, as a browser reads an anchor; a malformed escape is taken literally. */
-    private static String decode(String fragment) {
+    /** {@code %20} and the like, as a browser reads a link; a malformed escape is taken literally. */
+    private static String decode(String href) {
         try {
-            return URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return fragment;
+            return href;
         }
     }
 }

@@ -19,8 +19,8 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Links that go somewhere: to other chapters by their Markdown files, to headings, spans, notes and raw-HTML ids, from
- * chapters and from glossary definitions. They pass the check, become links to the pages in the e-book, and the
+ * Links that go somewhere: to other chapters by their Markdown files (one with a name beyond ASCII), to headings, spans,
+ * notes and raw-HTML ids, from chapters and from glossary definitions. They pass the check, become links to the pages in the e-book, and the
  * EPUB passes EPUBCheck (which would report a link to a missing file or id). The corpus has the links that go nowhere
  * ({@code src/test/resources/bad/LINK-*}).
  */
@@ -39,7 +39,8 @@ class ChapterLinksTest {
                 # Chapter One
 
                 See [the camps](02-camps.md), [their lists](02-camps.md#camps-list), [the NKVD](chapters/02-camps.md#nkvd),
-                [its note](./02-camps.md#note-1), [the table](02-camps.md#figures) and [this chapter's end](#the-end).
+                [its note](./02-camps.md#note-1), [the table](02-camps.md#figures), [the summer](03-été.md#un-été) and
+                [this chapter's end](#the-end).
                 The Gulag held them. <a href="02-camps.md#camps-list">A raw link</a>.
 
                 ## The End
@@ -55,6 +56,7 @@ class ChapterLinksTest {
 
                 [^a]: A note.
                 """);
+        Files.writeString(book.resolve("chapters/03-été.md"), "# L'été\n\n## Un été\n");
         Files.writeString(book.resolve("chapters/glossary.yaml"),
                 "- term: Gulag\n  definition: The camps; see [their lists](02-camps.md#camps-list).\n");
         result = Bookbinder.build(book, BuildOptions.defaults().withOutDir(temp.resolve("out")));
@@ -70,7 +72,7 @@ class ChapterLinksTest {
     @Test
     void linksToChapterFilesGoToTheirPages() throws IOException {
         assertThat(hrefs("EPUB/text/01-one.xhtml")).containsExactly("02-camps.xhtml", "02-camps.xhtml#camps-list", "02-camps.xhtml#nkvd",
-                "02-camps.xhtml#note-1", "02-camps.xhtml#figures", "#the-end", "glossary.xhtml#def-gulag", "02-camps.xhtml#camps-list");
+                "02-camps.xhtml#note-1", "02-camps.xhtml#figures", "03-%C3%A9t%C3%A9.xhtml#un-%C3%A9t%C3%A9", "#the-end", "glossary.xhtml#def-gulag", "02-camps.xhtml#camps-list");
         assertThat(hrefs("EPUB/text/glossary.xhtml")).contains("02-camps.xhtml#camps-list");
     }
 
