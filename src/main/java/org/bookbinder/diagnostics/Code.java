@@ -48,7 +48,7 @@ public enum Code {
     HTML_002("HTML-002", Severity.WARNING),
     /** A link or attribute with a URL that could run code or hide a document ({@code javascript:}, {@code vbscript:}, {@code data:}, {@code file:}), dropped. */
     HTML_003("HTML-003", Severity.WARNING),
-    /** A link e-readers cannot follow (another scheme, an absolute path, a file the book does not carry, a malformed address): unlinked. */
+    /** A link e-readers cannot follow (another scheme, {@code //host}, a malformed web address): unlinked. Paths in the book are LINK-001/002. */
     HTML_004("HTML-004", Severity.WARNING),
     /** Raw HTML: a form or form control, dropped (a form's content is kept). */
     HTML_005("HTML-005", Severity.WARNING),
