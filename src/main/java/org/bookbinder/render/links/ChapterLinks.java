@@ -60,10 +60,10 @@ public final class ChapterLinks {
 
     /** The e-book href of a link written in a chapter: {@code 02-camps.md#lists} → {@code 02-camps.xhtml#lists}; others as they are. */
     public static String epubHref(String href) {
-        if (!isChapterLink(href)) {
+        if (!isChapterLink(href.strip())) {
             return href;
         }
-        Matcher m = CHAPTER_LINK.matcher(href);
+        Matcher m = CHAPTER_LINK.matcher(href.strip());
         m.matches();
         return m.group(1) + ".xhtml" + (m.group(2) == null ? "" : m.group(2));
     }
@@ -111,7 +111,7 @@ public final class ChapterLinks {
      */
     private static void check(Use use, String file, String where, AnnotatedChapter from, Map<String, AnnotatedChapter> bySlug,
                               Ids ids, Diagnostics diagnostics) {
-        String href = decode(use.href());          // as written: links come percent-encoded from sanitising
+        String href = decode(use.href().strip());  // as written (sanitising percent-encodes links), as a browser trims it
         if (href.isEmpty() || ImageFile.hasScheme(href) || href.startsWith("//")) {
             return;                                 // a web address, or the page itself
         }
