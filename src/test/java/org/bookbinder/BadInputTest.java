@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * temporary folder. A book whose expected diagnostics are all warnings must build (status 0, its EPUB passing
  * EPUBCheck), and fail with {@code --strict} without touching that output.
  */
-class BadInputTest {
+public class BadInputTest {
     static final Path FIXTURES = resource("/bad");
     private static final String BOOK_PLACEHOLDER = "{book}";
     private static final String OUT_PLACEHOLDER = "{out}";
@@ -203,7 +203,7 @@ class BadInputTest {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

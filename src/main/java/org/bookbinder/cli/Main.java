@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** {@code bookbinder}: the command line. */
 @Command(name = "bookbinder", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Binds a Markdown manuscript into a valid, accessible EPUB 3 and a print edition.",
-        subcommands = {BuildCommand.class, CheckCommand.class, InitCommand.class, ImportCommand.class})
+        subcommands = {BuildCommand.class, WatchCommand.class, CheckCommand.class, InitCommand.class, ImportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -56,7 +56,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, init or import");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, watch, check, init or import");
     }
 
     /** {@code --version}: the tool's version and the EPUBCheck it carries. */
