@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The jar's entry point. A build is a short, busy run of a fresh JVM, and the JVM's defaults are tuned for long
  * ones: the C2 compiler takes the second core for most of a build, and classes are loaded and verified anew each
- * time. JVM options cannot be given in a jar's manifest, so for {@code build}, {@code check} and {@code import}
+ * time. JVM options cannot be given in a jar's manifest, so for {@code build}, {@code check}, {@code import} and {@code watch}
  * this main starts the same {@code java} again with options for a short run, {@link #JVM_OPTIONS}, and the
  * class-data archive {@code bookbinder.jsa} that {@code mvn package} makes beside the jar by a training build
  * (AppCDS): the child shares this process's standard streams, so it sees the same terminal; its exit status is
@@ -38,8 +38,12 @@ public final class Launcher {
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn96m", "-XX:GCTimeRatio=4",
             "-XX:MaxTenuringThreshold=0", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    /** The commands worth a second JVM start (about 0.1 s); the others run at once. */
-    private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "import");
+    /**
+     * The commands worth a second JVM start (about 0.1 s); the others run at once. {@code watch} runs for long, but
+     * as a series of short builds on the same cores: measured on the flagship, C1 alone halves its first build
+     * (5.3 s against 11 s) and makes its rebuilds faster too (0.32 s against 0.53 s, median of 10).
+     */
+    private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "import", "watch");
     /** {@code -Dbookbinder.cds.train=FILE}: run once to write the class-data archive FILE (used by {@code mvn package}). */
     static final String TRAIN_PROPERTY = "bookbinder.cds.train";
     /** By name, so that starting the child loads nothing of the command line's. */

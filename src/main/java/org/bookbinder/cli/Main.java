@@ -22,10 +22,10 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Whether the command line asks for a build that will run EPUBCheck (a quick look; picocli decides). */
+    /** Whether the command line asks for builds that will run EPUBCheck (a quick look; picocli decides). */
     private static boolean buildWithCheck(String[] args) {
         java.util.List<String> list = java.util.Arrays.asList(args);
-        return list.stream().filter(a -> !a.startsWith("-")).findFirst().filter("build"::equals).isPresent()
+        return list.stream().filter(a -> !a.startsWith("-")).findFirst().filter(c -> c.equals("build") || c.equals("watch")).isPresent()
                 && !list.contains("--no-check") && !list.contains("--help") && !list.contains("-h");
     }
 
