@@ -32,13 +32,14 @@ fetch @zip.js/zip.js@2.7.52 zipjs
 
 rm -rf "$vendor/foliate-js" "$vendor/pagedjs"
 mkdir -p "$vendor/foliate-js/vendor" "$vendor/pagedjs"
-for f in view.js epub.js epubcfi.js paginator.js progress.js overlayer.js text-walker.js footnotes.js LICENSE; do
+for f in view.js epub.js epubcfi.js paginator.js progress.js overlayer.js text-walker.js footnotes.js; do
   cp "$work/foliate/$f" "$vendor/foliate-js/$f"
 done
 cp "$work/foliate/vendor/zip.js" "$vendor/foliate-js/vendor/zip.js"
-cp "$work/zipjs/LICENSE" "$vendor/foliate-js/vendor/zip.js.LICENSE"
+cp "$work/foliate/LICENSE" "$vendor/foliate-js/LICENSE.txt"
+cp "$work/zipjs/LICENSE" "$vendor/foliate-js/vendor/zip.js.LICENSE.txt"
 cp "$work/pagedjs/dist/paged.min.js" "$vendor/pagedjs/paged.min.js"
-cp "$work/pagedjs/LICENSE.md" "$vendor/pagedjs/LICENSE.md"
+cp "$work/pagedjs/LICENSE.md" "$vendor/pagedjs/LICENSE.txt"
 cat > "$vendor/VERSIONS.txt" <<'TXT'
 The browser engines of the `bookbinder watch` preview page, copied from npm by src/main/preview/update-vendor.sh
 (the Maven build does not run npm). Each directory holds its licence.
@@ -47,7 +48,7 @@ foliate-js/  foliate-js 1.0.1, MIT License, (c) 2022 John Factotum: view.js, epu
              paginator.js, progress.js, overlayer.js, text-walker.js, footnotes.js, as published.
 foliate-js/vendor/zip.js
              zip.js as bundled (minified) by foliate-js 1.0.1, BSD 3-Clause License, (c) Gildas Lormeau
-             (licence text from @zip.js/zip.js 2.7.52: zip.js.LICENSE).
+             (licence text from @zip.js/zip.js 2.7.52: zip.js.LICENSE.txt).
 pagedjs/     Paged.js 0.4.3, MIT License, (c) 2018 Adam Hyde: dist/paged.min.js, as published; it bundles
              its dependencies css-tree (MIT, (c) Roman Dvornov), event-emitter (ISC, (c) Mariusz Nowak),
              clear-cut (MIT) and Babel's runtime helpers (MIT).

@@ -78,6 +78,8 @@ class PreviewTest {
         assertMediaType("/preview/print.html", "text/html; charset=utf-8", "paged.min.js");
         assertMediaType("/preview/vendor/foliate-js/view.js", "text/javascript; charset=utf-8", "export class View");
         assertMediaType("/preview/vendor/pagedjs/paged.min.js", "text/javascript; charset=utf-8", "Paged.js v0.4.3");
+        assertMediaType("/preview/vendor/VERSIONS.txt", "text/plain; charset=utf-8", "foliate-js 1.0.1, MIT License");
+        assertMediaType("/preview/vendor/foliate-js/vendor/zip.js.LICENSE.txt", "text/plain; charset=utf-8", "BSD 3-Clause License");
 
         RawHttp.Response epub = RawHttp.get(port, "/book/basic-test.epub?build=1");
         assertThat(epub.status()).isEqualTo(200);

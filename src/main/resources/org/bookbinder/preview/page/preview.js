@@ -82,6 +82,7 @@ async function apply(state) {
       : `Build ${state.build} failed, and there is no earlier book to show.`
   }
   showDiagnostics(state)
+  if (!state.book && state.build > 0 && $('reader-empty')) $('reader-empty').textContent = 'No book to show yet: the first build failed (see its diagnostics).'
 
   if (state.book && (!shown.book || shown.book.epub !== state.book.epub)) {
     shown.book = state.book

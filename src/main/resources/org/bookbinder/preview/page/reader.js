@@ -149,7 +149,7 @@ export class Reader {
   key(e) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
     const t = e.target
-    if (t?.closest?.('input, textarea, select, [role="tab"], [contenteditable]')) return
+    if (t?.closest?.('input, textarea, select, [role="tablist"], [contenteditable], dialog, #diagnostics')) return
     if (e.key === 'ArrowLeft' || e.key === 'PageUp') { e.preventDefault(); this.prev() }
     else if (e.key === 'ArrowRight' || e.key === 'PageDown') { e.preventDefault(); this.next() }
   }
