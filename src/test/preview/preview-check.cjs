@@ -81,7 +81,7 @@ async function linkInReader(page, selector, text) {
   return null
 }
 
-async function popup(page, selector, text) {
+async function popup(page, selector, text, close = 'Escape') {
   const at = await until(`the link "${text}" in the reader`, () => linkInReader(page, selector, text))
   await page.mouse.click(at.x, at.y)
   await until('the pop-up', () => page.evaluate(() => document.getElementById('popup').open))
@@ -89,7 +89,8 @@ async function popup(page, selector, text) {
   const result = { title: await page.textContent('#popup-title'), text: shown,
     focused: await page.evaluate(() => document.activeElement?.closest('dialog')?.id ?? null) }
   await page.screenshot({ path: path.join(shots, `popup-${text}.png`) })
-  await page.keyboard.press('Escape')
+  if (close === 'Escape') await page.keyboard.press('Escape')
+  else await page.click('#popup-go')
   await until('the pop-up to close', () => page.evaluate(() => !document.getElementById('popup').open))
   return result
 }
@@ -152,6 +153,16 @@ const state = page => page.evaluate(() => ({
     // pop-ups, opened by real clicks on the links in the book
     report.steps.note = await popup(page, 'a[role~="doc-noteref"]', '1')
     report.steps.glossary = await popup(page, 'a[role~="doc-glossref"]', 'NKVD')
+    // "Go to the glossary", then back to the chapter from the contents
+    report.steps.goTo = { button: await page.evaluate(() => document.getElementById('popup-go').textContent) }
+    await popup(page, 'a[role~="doc-glossref"]', 'NKVD', 'go')
+    report.steps.goTo.reader = await until('the glossary in the reader', async () => {
+      const t = await textIn(page, '#reader')
+      return t.includes('The People’s Commissariat for Internal Affairs') && !t.includes('The Gulags held') ? t : null
+    })
+    report.steps.goTo.tocCurrent = (await state(page)).tocCurrent
+    await page.getByRole('button', { name: 'The Camps', exact: true }).click()
+    await until('the chapter again', async () => (await textIn(page, '#reader')).includes('The Gulags held millions'))
 
     // a save: the new text appears without a reload, at the same place
     await page.evaluate(() => { window.__sameDocument = true })
@@ -173,6 +184,7 @@ const state = page => page.evaluate(() => ({
     report.steps.source = await page.evaluate(() => ({
       title: document.getElementById('source-title').textContent,
       here: document.querySelector('#source-lines .line.here')?.textContent ?? null,
+      mark: document.querySelector('#source-lines mark')?.textContent ?? null,
       lines: document.querySelectorAll('#source-lines .line').length,
       focused: document.activeElement?.id }))
     await page.screenshot({ path: path.join(shots, 'source.png') })

@@ -110,6 +110,10 @@ class PreviewBrowserTest {
         JsonNode term = steps.path("glossary");
         assertThat(term.path("title").asText()).isEqualTo("Definition");
         assertThat(term.path("text").asText()).contains("The People’s Commissariat for Internal Affairs");
+        JsonNode goTo = steps.path("goTo");
+        assertThat(goTo.path("button").asText()).isEqualTo("Go to the glossary");
+        assertThat(goTo.path("tocCurrent").asText()).as("the pop-up's Go to button").isEqualTo("Glossary");
+        assertThat(goTo.path("reader").asText()).contains("NKVD The People’s Commissariat for Internal Affairs");
     }
 
     @Test
@@ -131,7 +135,8 @@ class PreviewBrowserTest {
         assertThat(error.path("statusClass").asText()).isEqualTo("failed");
         assertThat(error.path("reader").asText()).as("the last good book").contains("The Gulags held a great many people");
         JsonNode source = steps.path("source");
-        assertThat(source.path("title").asText()).isEqualTo("chapters/01-camps.md, around line 3");
+        assertThat(source.path("title").asText()).isEqualTo("chapters/01-camps.md, around line 3, column 37");
+        assertThat(source.path("mark").asText()).as("the column marked").isEqualTo("[^nope]");
         assertThat(source.path("here").asText()).contains("   3").contains("held a great many people.[^nope]");
         assertThat(source.path("lines").asInt()).isGreaterThan(3);
         assertThat(source.path("focused").asText()).isEqualTo("source-lines");

@@ -133,7 +133,7 @@ async function showSource(d) {
   const figure = $('source')
   if (!res.ok) { figure.hidden = true; return }
   const excerpt = await res.json()
-  $('source-title').textContent = `${excerpt.file}, around line ${excerpt.line}`
+  $('source-title').textContent = `${excerpt.file}, around line ${excerpt.line}` + (d.column > 0 ? `, column ${d.column}` : '')
   const pre = $('source-lines')
   pre.replaceChildren(...excerpt.lines.map((line, i) => {
     const n = excerpt.first + i
@@ -142,11 +142,25 @@ async function showSource(d) {
     const num = document.createElement('span')
     num.className = 'number'
     num.textContent = String(n).padStart(4, ' ') + '  '
-    row.append(num, line + '\n')
+    row.append(num)
+    if (n === excerpt.line && d.column > 0 && d.column <= line.length) {
+      // the column too: a long paragraph is one line in Markdown
+      const at = d.column - 1
+      const end = line.slice(at).search(/\s/)
+      const mark = document.createElement('mark')
+      mark.textContent = line.slice(at, end < 0 ? line.length : at + Math.max(end, 1))
+      row.append(line.slice(0, at), mark, line.slice(at + mark.textContent.length))
+    } else {
+      row.append(line)
+    }
+    row.append('\n')
     return row
   }))
   figure.hidden = false
-  pre.focus()
+  pre.focus({ preventScroll: true })
+  const here = pre.querySelector('mark') ?? pre.querySelector('.here')
+  if (here) pre.scrollTop = here.offsetTop - (pre.clientHeight - here.offsetHeight) / 2
+  figure.scrollIntoView({ block: 'nearest' })
 }
 
 // ---------------------------------------------------------------- the server's events

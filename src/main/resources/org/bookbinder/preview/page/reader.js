@@ -10,10 +10,16 @@ const TITLES = {
 }
 
 const text = x => typeof x === 'string' ? x : x ? Object.values(x)[0] ?? '' : ''
+// What a link points at, by its own epub:type and role, for a target that does not say (a bibliography entry
+// carries no role: doc-biblioentry is deprecated)
+const kindOf = a => {
+  const t = `${a?.getAttributeNS?.('http://www.idpf.org/2007/ops', 'type') ?? ''} ${a?.getAttribute?.('role') ?? ''}`
+  return /biblioref/.test(t) ? 'biblioentry' : /glossref/.test(t) ? 'definition' : 'note'
+}
 
 export class Reader {
   #container; #toc; #location; #dialog; #placeKey; #onOpen
-  #view = null; #handler = new FootnoteHandler(); #place = null; #popupHref = null
+  #view = null; #handler = new FootnoteHandler(); #place = null; #popupHref = null; #popupKind = 'note'
 
   constructor({ container, toc, location, dialog, onOpen }) {
     this.#container = container
@@ -101,6 +107,7 @@ export class Reader {
     const p = this.#handler.handle(view.book, e)
     if (!p) return                                  // not a note, glossary or bibliography link: it jumps
     this.#popupHref = e.detail.href
+    this.#popupKind = kindOf(e.detail.a)
     p.catch(err => {
       console.warn('pop-up failed, following the link instead', err)
       view.goTo(e.detail.href)
@@ -117,7 +124,7 @@ export class Reader {
   }
 
   #showPopup({ type }) {
-    const [title, go] = TITLES[type] ?? TITLES.note
+    const [title, go] = TITLES[type] ?? TITLES[this.#popupKind]
     this.#dialog.querySelector('h2').textContent = title
     this.#dialog.querySelector('[value="go"]').textContent = go
     if (!this.#dialog.open) this.#dialog.showModal()
