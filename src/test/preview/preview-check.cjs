@@ -10,6 +10,7 @@ const { chromium } = require(path.join(nodeModules, 'playwright-core'))
 const T = 60000
 const origin = new URL(url).origin
 const report = { steps: {}, requests: [], refused: [], consoleErrors: [], consoleWarnings: [], pageErrors: [] }
+let step = 'open'                                   // where the script is, for the errors it records
 const chapter = path.join(bookDir, 'chapters', '01-camps.md')
 const original = fs.readFileSync(chapter, 'utf8')
 
@@ -122,10 +123,10 @@ const state = page => page.evaluate(() => ({
     return r.abort()
   })
   page.on('console', m => {
-    if (m.type() === 'error') report.consoleErrors.push(m.text())
+    if (m.type() === 'error') report.consoleErrors.push(`${step}: ${m.text()}`)
     if (m.type() === 'warning') report.consoleWarnings.push(m.text())
   })
-  page.on('pageerror', e => report.pageErrors.push(String(e.message)))
+  page.on('pageerror', e => report.pageErrors.push(`${step}: ${e.message}`))
   try {
     await page.goto(url)
     report.steps.opened = { reader: await until('the title page in the reader', async () => {
@@ -134,6 +135,7 @@ const state = page => page.evaluate(() => ({
     }), ...await state(page) }
 
     // keyboard: the contents entry, then the tabs
+    step = 'chapter'
     await page.getByRole('button', { name: 'The Camps', exact: true }).focus()
     await page.keyboard.press('Enter')
     report.steps.chapter = { reader: await until('the chapter in the reader', async () => {
@@ -151,9 +153,11 @@ const state = page => page.evaluate(() => ({
     report.steps.tabs = tabs
 
     // pop-ups, opened by real clicks on the links in the book
+    step = 'pop-ups'
     report.steps.note = await popup(page, 'a[role~="doc-noteref"]', '1')
     report.steps.glossary = await popup(page, 'a[role~="doc-glossref"]', 'NKVD')
     // "Go to the glossary", then back to the chapter from the contents
+    step = 'go to'
     report.steps.goTo = { button: await page.evaluate(() => document.getElementById('popup-go').textContent) }
     await popup(page, 'a[role~="doc-glossref"]', 'NKVD', 'go')
     report.steps.goTo.reader = await until('the glossary in the reader', async () => {
@@ -165,6 +169,7 @@ const state = page => page.evaluate(() => ({
     await until('the chapter again', async () => (await textIn(page, '#reader')).includes('The Gulags held millions'))
 
     // a save: the new text appears without a reload, at the same place
+    step = 'edit'
     await page.evaluate(() => { window.__sameDocument = true })
     const edited = original.replace('held millions', 'held a great many people')
     let t0 = Date.now()
@@ -175,6 +180,7 @@ const state = page => page.evaluate(() => ({
     }), millis: Date.now() - t0, ...await state(page) }
 
     // an error: listed with file and line, the last good book still shown
+    step = 'error'
     fs.writeFileSync(chapter, edited.replace('held a great many people.', 'held a great many people.[^nope]'))
     await until('the diagnostics', async () => (await state(page)).diagnostics?.some(d => d.includes('NOTE-001')))
     report.steps.error = { reader: await textIn(page, '#reader'), ...await state(page) }
@@ -190,12 +196,14 @@ const state = page => page.evaluate(() => ({
     await page.screenshot({ path: path.join(shots, 'source.png') })
 
     // the fix: the book comes back
+    step = 'fix'
     t0 = Date.now()
     fs.writeFileSync(chapter, edited)
     await until('the fixed build', async () => { const s = await state(page); return s.statusClass === 'ok' && !s.banner && !s.diagnostics })
     report.steps.fixed = { reader: await textIn(page, '#reader'), millis: Date.now() - t0, ...await state(page) }
 
     // the print view: the edition in pages, with page numbers
+    step = 'print'
     await page.getByRole('tab', { name: 'Print' }).click()
     const frame = await until('the print frame', () => page.frames().find(f => f.url().includes('/preview/print.html')))
     await frame.waitForFunction(() => document.body?.dataset.pages !== undefined, null, { timeout: T })

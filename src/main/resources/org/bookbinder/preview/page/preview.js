@@ -73,17 +73,8 @@ async function apply(state) {
     : (state.succeeded ? `Build ${state.build} done in ${seconds}` : `Build ${state.build} failed in ${seconds}`)
       + ` (${counts})` + (state.building ? '; rebuilding…' : '')
 
-  const banner = $('banner')
-  banner.hidden = state.build === 0 || state.succeeded
-  if (!banner.hidden) {
-    banner.textContent = state.book
-      ? (state.book.build > 0 ? `Build ${state.build} failed: showing the last good book, from build ${state.book.build}.`
-        : `Build ${state.build} failed: showing the book an earlier build left in the output folder.`)
-      : `Build ${state.build} failed, and there is no earlier book to show.`
-  }
-  showDiagnostics(state)
-  if (!state.book && state.build > 0 && $('reader-empty')) $('reader-empty').textContent = 'No book to show yet: the first build failed (see its diagnostics).'
-
+  // The new book first, then the banner and the diagnostics: they change the reader's size, and foliate-js lays a
+  // section out again on every resize, which fails on one still loading.
   if (state.book && (!shown.book || shown.book.epub !== state.book.epub)) {
     shown.book = state.book
     const key = 'bookbinder-preview:place:' + state.book.epub.replace(/\?.*$/, '')
@@ -95,6 +86,17 @@ async function apply(state) {
     $('print-open').href = state.book.html
     loadPrint()
   }
+
+  const banner = $('banner')
+  banner.hidden = state.build === 0 || state.succeeded
+  if (!banner.hidden) {
+    banner.textContent = state.book
+      ? (state.book.build > 0 ? `Build ${state.build} failed: showing the last good book, from build ${state.book.build}.`
+        : `Build ${state.build} failed: showing the book an earlier build left in the output folder.`)
+      : `Build ${state.build} failed, and there is no earlier book to show.`
+  }
+  showDiagnostics(state)
+  if (!state.book && state.build > 0 && $('reader-empty')) $('reader-empty').textContent = 'No book to show yet: the first build failed (see its diagnostics).'
 }
 
 function showDiagnostics(state) {
