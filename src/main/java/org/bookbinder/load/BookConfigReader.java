@@ -84,7 +84,8 @@ final class BookConfigReader {
             }
         });
         List<Creator> creators = opt(e, "creators").map(c -> creators(yaml, c)).orElse(List.of());
-        Optional<List<String>> chapters = opt(e, "chapters").flatMap(yaml::strings);
+        // a list, even of one: a single 'chapters: chapters/*.md' would be read as one file name
+        Optional<List<String>> chapters = opt(e, "chapters").flatMap(c -> yaml.strings(c, false));
         String citationStyle = opt(e, "citation-style").flatMap(yaml::string).orElse("chicago-notes");
         boolean nociteAll = opt(e, "nocite").flatMap(yaml::string).map(v -> {
             if (!"all".equals(v)) {

@@ -167,9 +167,14 @@ public final class YamlSource {
         return Optional.empty();
     }
 
-    /** A list of non-empty strings. */
+    /** A list of non-empty strings; a single string counts as a list of one. */
     public Optional<List<String>> strings(Entry entry) {
-        return list(entry, true).flatMap(nodes -> {
+        return strings(entry, true);
+    }
+
+    /** A list of non-empty strings; a single string counts as a list of one when {@code allowSingle}. */
+    public Optional<List<String>> strings(Entry entry, boolean allowSingle) {
+        return list(entry, allowSingle).flatMap(nodes -> {
             List<String> out = new ArrayList<>();
             boolean ok = true;
             for (Node n : nodes) {
