@@ -118,6 +118,8 @@ public enum Code {
     GLOSS_007("GLOSS-007", Severity.WARNING),
     /** A chapter would have the glossary page's file name ({@code text/glossary.xhtml}). */
     GLOSS_008("GLOSS-008", Severity.ERROR),
+    /** A glossary alias is the entry's own term, or a form its term or another alias already matches: left out. */
+    GLOSS_009("GLOSS-009", Severity.WARNING),
     /** A citation names a key the bibliography does not have. */
     CITE_001("CITE-001", Severity.ERROR),
     /** The bibliography file is not well-formed CSL-JSON or BibTeX. */

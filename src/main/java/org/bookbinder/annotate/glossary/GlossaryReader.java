@@ -33,7 +33,8 @@ import java.util.Set;
  * diagnostic at the line and column of the value: YAML errors (GLOSS-001), unknown keys with a "did you mean"
  * (GLOSS-002), a wrong shape or a definition with a heading, image or note (GLOSS-003), a missing or empty
  * definition (GLOSS-004), a term or alias that another
- * entry already has (GLOSS-005), and no entries at all (GLOSS-007, a warning).
+ * entry already has (GLOSS-005), an alias the entry's term or another alias already matches (GLOSS-009, a warning)
+ * and no entries at all (GLOSS-007, a warning).
  */
 public final class GlossaryReader {
     /** The keys of an entry. */
@@ -105,10 +106,17 @@ public final class GlossaryReader {
         List<Node> aliasNodes = aliasNodes(m.get("aliases"));
         for (int i = 0; i < aliases.size(); i++) {
             String alias = aliases.get(i);
-            if (ownForms.stream().anyMatch(f -> TermText.covers(f, alias))) {
-                continue;   // a form the entry already matches: harmless, left out
-            }
             Node at = i < aliasNodes.size() ? aliasNodes.get(i) : termEntry.value();
+            Optional<String> own = ownForms.stream().filter(f -> TermText.covers(f, alias)).findFirst();
+            if (own.isPresent()) {      // a form the entry already matches: harmless, left out, but a slip
+                boolean isTerm = own.get().equals(term.get());
+                yaml.warning(Code.GLOSS_009, at, "the alias '" + alias + "' of '" + term.get() + "' is left out: "
+                        + (TermText.normalise(own.get()).equals(TermText.normalise(alias))
+                                ? (isTerm ? "it is the term itself" : "it is listed twice")
+                                : (isTerm ? "the term" : "the alias '" + own.get() + "'")
+                                        + ", in lower case, matches it in any case already"));
+                continue;
+            }
             unique &= claim(yaml, claims, index, alias, term.get(), false, at);
             ownForms.add(alias);
             keptAliases.add(alias);
