@@ -137,7 +137,7 @@ public final class ChapterLinks {
         if (!id.isEmpty() && !ids.has(target, id)) {
             diagnostics.error(Code.LINK_002, file, use.line(), use.column(), "the link '" + href + "'" + where + " goes to the anchor '"
                     + id + "', but " + (target == from ? "this chapter" : target.file()) + " has no such id"
-                    + DidYouMean.hint(id, ids.headings(target)));
+                    + DidYouMean.hintId(id, ids.headings(target)));
         }
     }
 
