@@ -60,13 +60,16 @@ public final class Annotator {
                 citations.format(c.file(), c.document());
             });
         }
+        // Markdown outside the chapters, definitions and the colophon, is held to the same rules for links as a chapter.
+        manuscript.glossary().ifPresent(g -> g.entries().forEach(e -> Links.sanitise(g.file(), e.definition(), diagnostics)));
+        manuscript.colophon().ifPresent(c -> Links.sanitise(c.file(), c.document(), diagnostics));
         // Glossary terms are linked once the notes sit at each chapter's end, so "in a note" is known.
         Optional<AnnotatedGlossary> glossary = manuscript.glossary().map(g -> GlossaryLinker.link(g, chapters, diagnostics));
         Instant modified = sourceDateEpoch.map(Instant::ofEpochSecond)
                 .or(() -> manuscript.config().date().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .orElse(Instant.EPOCH);
         return new AnnotatedBook(manuscript.config(), chapters, manuscript.epubCss(), manuscript.printCss(), modified,
-                manuscript.images(), glossary, citations.bibliography());
+                manuscript.images(), glossary, citations.bibliography(), manuscript.colophon());
     }
 
     private static AnnotatedChapter annotate(Chapter chapter, Citations citations, Diagnostics diagnostics) {

@@ -52,7 +52,7 @@ public enum Code {
     HTML_004("HTML-004", Severity.WARNING),
     /** Raw HTML: a form or form control, dropped (a form's content is kept). */
     HTML_005("HTML-005", Severity.WARNING),
-    /** Raw HTML: {@code <style>}, {@code <link>}, {@code <base>}, {@code <meta>} or {@code <title>} in a chapter's body, dropped. */
+    /** Raw HTML: {@code <style>}, {@code <link>}, {@code <base>}, {@code <meta>} or {@code <title>} in the text, dropped. */
     HTML_006("HTML-006", Severity.WARNING),
     /** Raw HTML: audio, video or another resource the book does not carry (a remote or unpackaged source), dropped. */
     HTML_007("HTML-007", Severity.WARNING),

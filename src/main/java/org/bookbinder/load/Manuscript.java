@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param images   the images the chapters show, each once, in order of first use
  * @param glossary the glossary named by book.yaml's {@code glossary}, if it has entries
  * @param bibliography the works the book can cite, when book.yaml names a bibliography
+ * @param colophon book.yaml's {@code colophon:}, parsed, when it has one
  */
 public record Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters, String epubCss, String printCss,
-                         List<ImageFile> images, Optional<Glossary> glossary, Optional<Bibliography> bibliography) {
+                         List<ImageFile> images, Optional<Glossary> glossary, Optional<Bibliography> bibliography,
+                         Optional<Colophon> colophon) {
     public Manuscript {
         chapters = List.copyOf(chapters);
         images = List.copyOf(images);
@@ -26,6 +28,6 @@ public record Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters
     /** A manuscript without a glossary or a bibliography. */
     public Manuscript(Path bookDir, BookConfig config, List<Chapter> chapters, String epubCss, String printCss,
                       List<ImageFile> images) {
-        this(bookDir, config, chapters, epubCss, printCss, images, Optional.empty(), Optional.empty());
+        this(bookDir, config, chapters, epubCss, printCss, images, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -67,14 +67,19 @@ public final class ManuscriptLoader {
                 .map(c -> readChapter(bookDir, c, diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
-        List<ImageFile> images = ImageFiles.read(bookDir,
-                chapters.parallelStream().flatMap(c -> ImageFiles.uses(c.file(), c.document()).stream()).toList(), diagnostics);
+        BookConfig.Position at = config.position("colophon");
+        Optional<Colophon> colophon = config.colophon().map(md -> new Colophon(BookConfigReader.FILE,
+                YamlMarkdown.parse(md, yamlText, at.line(), at.column())));
+        List<ImageFiles.Use> imageUses = new ArrayList<>(
+                chapters.parallelStream().flatMap(c -> ImageFiles.uses(c.file(), c.document()).stream()).toList());
+        colophon.ifPresent(c -> imageUses.addAll(ImageFiles.uses(c.file(), c.document())));
+        List<ImageFile> images = ImageFiles.read(bookDir, imageUses, diagnostics);
         String epubCss = stylesheet(bookDir, "epub.css", diagnostics);
         String printCss = stylesheet(bookDir, "print.css", diagnostics);
         if (diagnostics.hasErrors()) {
             throw new BookbinderException("the manuscript has errors");
         }
-        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary, bibliography);
+        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary, bibliography, colophon);
     }
 
     private static Optional<Glossary> readGlossary(Path bookDir, BookConfig config, String relative, Diagnostics diagnostics) {

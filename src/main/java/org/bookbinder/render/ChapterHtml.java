@@ -5,7 +5,9 @@ import org.bookbinder.load.Span;
 import org.bookbinder.annotate.glossary.GlossaryLinkRenderer;
 import org.bookbinder.annotate.citations.CitationHtmlRenderer;
 import org.bookbinder.annotate.notes.NoteHtmlRenderer;
+import org.bookbinder.annotate.sanitise.HtmlSanitiser;
 import org.bookbinder.annotate.sanitise.RawHtmlSpans;
+import org.bookbinder.diagnostics.Diagnostics;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -13,6 +15,7 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
+import org.jsoup.nodes.Element;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,27 @@ public final class ChapterHtml {
         StringBuilder out = new StringBuilder(1 << 14);
         builder().nodeRendererFactory(spans.renderer(out)).build().render(document, out);
         return out.toString();
+    }
+
+    /** A document's HTML, and the body jsoup parsed from it. */
+    public record Body(String html, Element element) {
+    }
+
+    /**
+     * {@code document} rendered and parsed into a body, its raw HTML (if it has any) sanitised, each change reported at
+     * the line of {@code file} where it is written: a chapter, or a part of a page ({@code pageIds}, see
+     * {@link HtmlSanitiser#sanitise(Element, RawHtmlSpans, String, Set, Diagnostics)}).
+     */
+    public static Body body(Node document, String file, Set<String> pageIds, Diagnostics diagnostics) {
+        if (!RawHtmlSpans.in(document)) {
+            String html = render(document);
+            return new Body(html, Markup.parseFragment(html));
+        }
+        RawHtmlSpans spans = new RawHtmlSpans();
+        String html = render(document, spans);
+        Element body = Markup.parseFragmentTracked(html);
+        HtmlSanitiser.sanitise(body, spans, file, pageIds, diagnostics);
+        return new Body(html, body);
     }
 
     /** Writes a span with its attributes around its children; writes nothing for heading attributes. */

@@ -229,6 +229,11 @@ final class PrintEdition {
         return (slug.matches("[A-Za-z].*") ? slug : "c" + slug) + "-";
     }
 
+    /** {@link #localiseIds} for text of the edition that is not a part (the colophon's), its ids prefixed with {@code prefix}. */
+    static void localise(Element body, String prefix, Setting setting) {
+        localiseIds(body, prefix, setting.prefixes());
+    }
+
     /**
      * In one pass over the part: each id prefixed with the part's prefix, each link within the book made a link
      * within the edition, and the EPUB-only attributes, which have no place in HTML5 ({@code epub:type},

@@ -5,13 +5,11 @@ import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.Section;
 import org.bookbinder.annotate.glossary.GlossaryPage;
-import org.bookbinder.annotate.sanitise.HtmlSanitiser;
-import org.bookbinder.annotate.sanitise.RawHtmlSpans;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.annotate.citations.BibliographyPage;
 import org.bookbinder.load.BookConfig;
 import org.bookbinder.load.FrontMatter;
-import org.bookbinder.load.MarkdownParser;
+import org.bookbinder.load.Colophon;
 import org.bookbinder.render.Rendition.ContentDocument;
 import org.bookbinder.render.Rendition.NavPoint;
 import org.bookbinder.render.links.ChapterLinks;
@@ -26,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +41,10 @@ public final class Renderer {
     static final String TITLE_PAGE = "titlepage";
     static final String NAV = "nav";
     static final String COLOPHON = "colophon";
+    /** The id of the colophon page's heading, in both editions' templates. */
+    public static final String COLOPHON_TITLE_ID = "colophon-title";
+    /** What the colophon's own ids are prefixed with in the print edition, as each chapter's are with its slug. */
+    static final String COLOPHON_PRINT_PREFIX = "colophon-text-";
     /** Section types that get an entry in the nav's landmarks when a chapter (or generated page) has them. */
     static final Set<String> LANDMARK_TYPES = Set.of("preface", "introduction", "glossary", "bibliography", "endnotes", "appendix");
 
@@ -84,7 +87,7 @@ public final class Renderer {
         bibliography.ifPresent(b -> slugs.add(b.slug()));
         PrintEdition.Setting setting = PrintEdition.Setting.of(book, slugs);
         CompletableFuture<Optional<GlossaryPage>> glossaryPage = CompletableFuture.supplyAsync(
-                () -> book.glossary().map(g -> GlossaryPage.of(g, config.language())));
+                () -> book.glossary().map(g -> GlossaryPage.of(g, config.language(), diagnostics)));
         CompletableFuture<Optional<Map<String, Object>>> glossaryPrint = glossaryPage.thenApplyAsync(
                 page -> page.map(g -> PrintEdition.set(PrintEdition.Part.of(g.page(), Markup.parseFragment(g.page().bodyXhtml())), setting)));
 
@@ -94,8 +97,9 @@ public final class Renderer {
                     chapterDone.run();
                     return r;
                 }).toList();
+        ColophonText colophon = book.colophon().map(c -> colophon(c, images, setting, diagnostics)).orElse(ColophonText.NONE);
         return new Chapters(config, book.modified(), book.epubCss(), book.printCss(), common, images, setting, chapters,
-                glossaryPage, glossaryPrint, bibliography);
+                glossaryPage, glossaryPrint, bibliography, colophon);
     }
 
     /** What the second half of rendering needs: the rendered chapters and the book's settings, without its trees. */
@@ -111,11 +115,13 @@ public final class Renderer {
         private final CompletableFuture<Optional<GlossaryPage>> glossaryPage;
         private final CompletableFuture<Optional<Map<String, Object>>> glossaryPrint;
         private final Optional<GeneratedPage> bibliography;
+        private final ColophonText colophon;
 
         private Chapters(BookConfig config, Instant modified, String epubCss, String printCss, Map<String, Object> common,
                          ImageLinks images, PrintEdition.Setting setting, List<RenderedChapter> chapters,
                          CompletableFuture<Optional<GlossaryPage>> glossaryPage,
-                         CompletableFuture<Optional<Map<String, Object>>> glossaryPrint, Optional<GeneratedPage> bibliography) {
+                         CompletableFuture<Optional<Map<String, Object>>> glossaryPrint, Optional<GeneratedPage> bibliography,
+                         ColophonText colophon) {
             this.config = config;
             this.modified = modified;
             this.epubCss = epubCss;
@@ -127,6 +133,7 @@ public final class Renderer {
             this.glossaryPage = glossaryPage;
             this.glossaryPrint = glossaryPrint;
             this.bibliography = bibliography;
+            this.colophon = colophon;
         }
 
         /** The second half: the generated pages, the title page, nav and colophon, and the print edition put together. */
@@ -152,7 +159,6 @@ public final class Renderer {
         rendered.glossaryPage.join().ifPresent(g -> generated.add(g.page()));
         bibliography.ifPresent(generated::add);
 
-        String colophonHtml = config.colophon().map(md -> Markup.xhtml(Markup.parseFragment(ChapterHtml.render(MarkdownParser.parse(md))))).orElse("");
 
         List<NavPoint> toc = new ArrayList<>();
         toc.add(new NavPoint("Title Page", href(TITLE_PAGE), List.of()));
@@ -200,14 +206,14 @@ public final class Renderer {
             resources.addAll(g.resources());
         }
         Map<String, Object> colophonVars = new HashMap<>(common);
-        colophonVars.put("colophonHtml", colophonHtml);
+        colophonVars.put("colophonHtml", rendered.colophon.epub());
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
         List<Map<String, Object>> printParts = new ArrayList<>();
         ordered.forEach(c -> printParts.add(c.printPart));
         rendered.glossaryPrint.join().ifPresent(printParts::add);
         bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
-        ByteBuffer printHtml = PrintEdition.render(rendered.printCss, setting, printParts, colophonHtml, common);
+        ByteBuffer printHtml = PrintEdition.render(rendered.printCss, setting, printParts, rendered.colophon.print(), common);
         return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, printHtml, resources);
     }
 
@@ -248,18 +254,10 @@ public final class Renderer {
     private static RenderedChapter renderChapter(AnnotatedChapter chapter, Map<String, Object> common, ImageLinks images,
                                                  Optional<GlossaryPage.PrintDefinitions> glossary, PrintEdition.Setting setting,
                                                  Diagnostics diagnostics) {
-        String html;
-        Element body;
-        if (RawHtmlSpans.in(chapter.document())) {
-            // raw HTML may be anything: sanitised, with each change reported where it was written (both editions)
-            RawHtmlSpans spans = new RawHtmlSpans();
-            html = ChapterHtml.render(chapter.document(), spans);
-            body = Markup.parseFragmentTracked(html);
-            HtmlSanitiser.sanitise(body, spans, chapter.file(), diagnostics);
-        } else {
-            html = ChapterHtml.render(chapter.document());
-            body = Markup.parseFragment(html);
-        }
+        // raw HTML may be anything: sanitised, with each change reported where it was written (both editions)
+        ChapterHtml.Body rendered = ChapterHtml.body(chapter.document(), chapter.file(), new HashSet<>(), diagnostics);
+        String html = rendered.html();
+        Element body = rendered.element();
         String content;
         if (DirectXhtml.applies(chapter.document(), html)) {
             content = html;                             // jsoup would write the same: see DirectXhtml (never with raw HTML)
@@ -277,6 +275,29 @@ public final class Renderer {
         images.embedForPrint(body);
         glossary.ifPresent(g -> g.addTo(body));
         return new RenderedChapter(About.of(chapter), xhtml, PrintEdition.set(PrintEdition.Part.of(chapter, body), setting));
+    }
+
+    /** book.yaml's colophon text, as the EPUB's colophon page and the print edition's have it; empty when there is none. */
+    private record ColophonText(String epub, String print) {
+        static final ColophonText NONE = new ColophonText("", "");
+    }
+
+    /**
+     * The colophon's text for both editions, rendered as a chapter is: its raw HTML sanitised (reported at book.yaml's
+     * lines), its links to chapters and its images pointed where each edition has them.
+     */
+    private static ColophonText colophon(Colophon colophon, ImageLinks images, PrintEdition.Setting setting, Diagnostics diagnostics) {
+        Set<String> pageIds = new HashSet<>(Set.of(COLOPHON_TITLE_ID));
+        Element body = ChapterHtml.body(colophon.document(), colophon.file(), pageIds, diagnostics).element();
+        ChapterLinks.linkForEpub(body);
+        images.linkForEpub(body, colophon.file());
+        String epub = Markup.xhtml(body);
+        images.embedForPrint(body);
+        PrintEdition.localise(body, COLOPHON_PRINT_PREFIX, setting);
+        for (Element a : body.select("a[href=\"#" + COLOPHON_PRINT_PREFIX + COLOPHON_TITLE_ID + "\"]")) {
+            a.attr("href", "#" + COLOPHON_TITLE_ID);     // the page's heading is the template's, its id not prefixed
+        }
+        return new ColophonText(epub, Markup.xhtml(body));
     }
 
     /** The variables of the {@code chapter.xhtml} wrapper, for chapters and generated pages alike. */

@@ -1,5 +1,6 @@
 package org.bookbinder.annotate.glossary;
 
+import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.render.ChapterHtml;
 import org.bookbinder.render.GeneratedPage;
 import org.bookbinder.render.Markup;
@@ -13,6 +14,7 @@ import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,17 +53,21 @@ public final class GlossaryPage {
         this.plainDefinitions = plainDefinitions;
     }
 
-    /** Renders the page of {@code glossary} for a book in {@code language} (a BCP 47 tag). */
-    public static GlossaryPage of(AnnotatedGlossary glossary, String language) {
+    /**
+     * Renders the page of {@code glossary} for a book in {@code language} (a BCP 47 tag). Raw HTML in a definition is
+     * sanitised as a chapter's is, each change reported at the glossary file's line.
+     */
+    public static GlossaryPage of(AnnotatedGlossary glossary, String language, Diagnostics diagnostics) {
         Collator collator = Collator.getInstance(Locale.forLanguageTag(language));
         List<AnnotatedGlossary.Entry> sorted = glossary.entries().stream()
                 .sorted(Comparator.comparing((AnnotatedGlossary.Entry e) -> e.entry().term(), collator)).toList();
         List<Map<String, Object>> entries = new ArrayList<>();
         List<Map<String, Object>> keys = new ArrayList<>();
         Map<String, String> plain = new HashMap<>();
+        Set<String> pageIds = pageIds(glossary);
         for (AnnotatedGlossary.Entry e : sorted) {
             GlossaryEntry entry = e.entry();
-            Element definition = Markup.parseFragment(ChapterHtml.render(entry.definition()));
+            Element definition = ChapterHtml.body(entry.definition(), glossary.file(), pageIds, diagnostics).element();
             ChapterLinks.linkForEpub(definition);
             plain.put(entry.definitionId(), definition.text());
             List<Map<String, Object>> uses = new ArrayList<>();
@@ -95,6 +101,16 @@ public final class GlossaryPage {
                 Map.copyOf(plain));
     }
 
+    /** The ids the page has besides the definitions' own: its title's, and each entry's term's and definition's. */
+    public static Set<String> pageIds(AnnotatedGlossary glossary) {
+        Set<String> ids = new HashSet<>(Set.of(TITLE_ID));
+        for (AnnotatedGlossary.Entry e : glossary.entries()) {
+            ids.add(e.entry().termId());
+            ids.add(e.entry().definitionId());
+        }
+        return ids;
+    }
+
     /** The words after the backlinks for the chapters not listed: "and 3 more chapters"; null when all are listed. */
     static String more(int unlisted) {
         return unlisted == 0 ? null : "and " + unlisted + " more " + (unlisted == 1 ? "chapter" : "chapters");
@@ -107,7 +123,9 @@ public final class GlossaryPage {
     public static PrintDefinitions printDefinitions(AnnotatedGlossary glossary) {
         Map<String, String> plain = new HashMap<>();
         for (AnnotatedGlossary.Entry e : glossary.entries()) {
-            plain.put(e.entry().definitionId(), Markup.parseFragment(ChapterHtml.render(e.entry().definition())).text());
+            // sanitised as on the page, which reports what sanitising changed: not reported twice
+            Element definition = ChapterHtml.body(e.entry().definition(), glossary.file(), new HashSet<>(), new Diagnostics()).element();
+            plain.put(e.entry().definitionId(), definition.text());
         }
         return new PrintDefinitions(Map.copyOf(plain));
     }

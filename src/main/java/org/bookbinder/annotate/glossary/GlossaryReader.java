@@ -2,7 +2,7 @@ package org.bookbinder.annotate.glossary;
 
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
-import org.bookbinder.load.MarkdownParser;
+import org.bookbinder.load.YamlMarkdown;
 import org.bookbinder.load.YamlSource;
 import org.commonmark.ext.footnotes.FootnoteDefinition;
 import org.commonmark.ext.footnotes.FootnoteReference;
@@ -72,7 +72,7 @@ public final class GlossaryReader {
         Set<String> ids = new HashSet<>();
         List<Node> items = list.getValue();
         for (int i = 0; i < items.size(); i++) {
-            entry(yaml, items.get(i), i, claims, ids).ifPresent(entries::add);
+            entry(yaml, text, items.get(i), i, claims, ids).ifPresent(entries::add);
         }
         return entries.isEmpty() ? Optional.empty() : Optional.of(new Glossary(file, entries));
     }
@@ -81,7 +81,7 @@ public final class GlossaryReader {
     private record Claim(String form, int item, String term, boolean isTerm, int line) {
     }
 
-    private static Optional<GlossaryEntry> entry(YamlSource yaml, Node item, int index, Map<String, List<Claim>> claims,
+    private static Optional<GlossaryEntry> entry(YamlSource yaml, String text, Node item, int index, Map<String, List<Claim>> claims,
                                                  Set<String> ids) {
         Optional<Map<String, YamlSource.Entry>> mapping = yaml.mapping(item, "a glossary entry", KEYS, Code.GLOSS_002);
         if (mapping.isEmpty()) {
@@ -124,7 +124,8 @@ public final class GlossaryReader {
         if (definition.isEmpty() || !unique) {
             return Optional.empty();
         }
-        Document parsed = MarkdownParser.parse(definition.get());
+        Node definitionNode = m.get("definition").value();
+        Document parsed = YamlMarkdown.parse(definition.get(), text, YamlSource.line(definitionNode), YamlSource.column(definitionNode));
         Optional<String> unsupported = unsupported(parsed);
         if (unsupported.isPresent()) {
             yaml.error(Code.GLOSS_003, m.get("definition").value(), "the definition of '" + term.get() + "' has "

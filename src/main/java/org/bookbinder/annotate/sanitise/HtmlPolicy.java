@@ -106,7 +106,7 @@ final class HtmlPolicy {
             return new Verdict(Action.UNWRAP, Code.HTML_005, "forms do not work in an e-book; its content is kept");
         }
         if (HEAD.contains(tag)) {
-            return new Verdict(Action.DROP, Code.HTML_006, "a chapter's body cannot carry styles or metadata (styles go in styles/epub.css)");
+            return new Verdict(Action.DROP, Code.HTML_006, "the text of a book cannot carry styles or metadata (styles go in styles/epub.css)");
         }
         if (MEDIA.contains(tag)) {
             return new Verdict(Action.DROP, Code.HTML_007, "the book carries no audio or video");

@@ -34,20 +34,31 @@ public final class HtmlSanitiser {
     private final String file;
     private final Diagnostics diagnostics;
     private final Element body;
-    private final Set<String> ids = new HashSet<>();
+    /** The ids of the page so far: Markdown's, then raw HTML's as they are kept. */
+    private final Set<String> ids;
     /** What was reported: jsoup may make two elements of one tag (a formatting element reopened), reported once. */
     private final Set<String> reported = new HashSet<>();
 
-    private HtmlSanitiser(Element body, RawHtmlSpans spans, String file, Diagnostics diagnostics) {
+    private HtmlSanitiser(Element body, RawHtmlSpans spans, String file, Set<String> ids, Diagnostics diagnostics) {
         this.body = body;
         this.spans = spans;
         this.file = file;
+        this.ids = ids;
         this.diagnostics = diagnostics;
     }
 
     /** Sanitises {@code body} in place; {@code spans} traces its raw HTML to the chapter file {@code file}. */
     public static void sanitise(Element body, RawHtmlSpans spans, String file, Diagnostics diagnostics) {
-        new HtmlSanitiser(body, spans, file, diagnostics).walk();
+        sanitise(body, spans, file, new HashSet<>(), diagnostics);
+    }
+
+    /**
+     * {@link #sanitise(Element, RawHtmlSpans, String, Diagnostics)} for a part of a page ({@code file} is then where
+     * the part is written: a glossary definition, the colophon): {@code pageIds}, the ids the page has already, are
+     * not given to raw HTML again, and the body's own ids are added to them.
+     */
+    public static void sanitise(Element body, RawHtmlSpans spans, String file, Set<String> pageIds, Diagnostics diagnostics) {
+        new HtmlSanitiser(body, spans, file, pageIds, diagnostics).walk();
     }
 
     private void walk() {
@@ -164,7 +175,7 @@ public final class HtmlSanitiser {
             }
             Optional<Refusal> refusal = HtmlPolicy.attribute(tag, name, value);
             if (refusal.isEmpty() && name.equals("id") && !ids.add(value)) {
-                refusal = Optional.of(new Refusal(Code.HTML_010, "another element of the chapter has the id '" + value + "'"));
+                refusal = Optional.of(new Refusal(Code.HTML_010, "another element of the page has the id '" + value + "'"));
             }
             if (refusal.isPresent()) {
                 report(refusal.get().code(), e, "the attribute '" + name + "' of <" + tag + "> dropped: " + refusal.get().reason());

@@ -4,6 +4,7 @@ import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.glossary.AnnotatedGlossary;
 import org.bookbinder.annotate.glossary.GlossaryEntry;
+import org.bookbinder.annotate.glossary.GlossaryPage;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.diagnostics.DidYouMean;
@@ -13,6 +14,7 @@ import org.bookbinder.load.RawHtmlVisitor;
 import org.bookbinder.load.Span;
 import org.bookbinder.render.ChapterHtml;
 import org.bookbinder.render.Markup;
+import org.bookbinder.render.Renderer;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Link;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,8 +79,9 @@ public final class ChapterLinks {
     }
 
     /**
-     * Reports every link of the book's chapters, and of its glossary's definitions, that goes to no chapter (LINK-001)
-     * or to no id in it (LINK-002). A definition's own anchors ({@code #x}) are the glossary page's, and not checked.
+     * Reports every link of the book's chapters, of its glossary's definitions and of its colophon that goes to no
+     * chapter (LINK-001) or to no id in it (LINK-002). The anchors ({@code #x}) of a definition are the glossary
+     * page's, those of the colophon the colophon page's.
      */
     public static void check(AnnotatedBook book, Diagnostics diagnostics) {
         Map<String, AnnotatedChapter> bySlug = new LinkedHashMap<>();
@@ -85,18 +89,26 @@ public final class ChapterLinks {
         Ids ids = new Ids();
         for (AnnotatedChapter chapter : book.chapters()) {
             for (Use use : uses(chapter.document())) {
-                check(use, chapter.file(), "", chapter, bySlug, ids, diagnostics);
+                check(use, chapter.file(), "", From.chapter(chapter), bySlug, ids, diagnostics);
             }
         }
         book.glossary().ifPresent(glossary -> {
+            Set<String> pageIds = GlossaryPage.pageIds(glossary);
+            glossary.entries().forEach(e -> pageIds.addAll(Ids.renderedIds(e.entry().definition())));
+            From page = new From(null, "the glossary page", new TreeSet<>(pageIds));
             for (AnnotatedGlossary.Entry e : glossary.entries()) {
                 GlossaryEntry entry = e.entry();
                 for (Use use : uses(entry.definition())) {
-                    if (!use.href().startsWith("#")) {
-                        Use at = new Use(use.href(), entry.line(), entry.column());
-                        check(at, glossary.file(), " in the definition of '" + entry.term() + "'", null, bySlug, ids, diagnostics);
-                    }
+                    check(use, glossary.file(), " in the definition of '" + entry.term() + "'", page, bySlug, ids, diagnostics);
                 }
+            }
+        });
+        book.colophon().ifPresent(colophon -> {
+            Set<String> pageIds = new TreeSet<>(Ids.renderedIds(colophon.document()));
+            pageIds.add(Renderer.COLOPHON_TITLE_ID);
+            From page = new From(null, "the colophon page", pageIds);
+            for (Use use : uses(colophon.document())) {
+                check(use, colophon.file(), " in the colophon", page, bySlug, ids, diagnostics);
             }
         });
     }
@@ -106,10 +118,17 @@ public final class ChapterLinks {
     }
 
     /**
-     * Checks a link written in {@code file}: in the chapter {@code from}, or (when it is null) in a glossary definition,
-     * which {@code where} then names for the message.
+     * Where a link is written: a chapter, or a page made of other text (the glossary's definitions, the colophon),
+     * named for messages, with its ids.
      */
-    private static void check(Use use, String file, String where, AnnotatedChapter from, Map<String, AnnotatedChapter> bySlug,
+    private record From(AnnotatedChapter chapter, String page, Set<String> ids) {
+        static From chapter(AnnotatedChapter chapter) {
+            return new From(chapter, null, Set.of());
+        }
+    }
+
+    /** Checks a link written in {@code file}, in {@code from}; {@code where} says where in the file for the message. */
+    private static void check(Use use, String file, String where, From from, Map<String, AnnotatedChapter> bySlug,
                               Ids ids, Diagnostics diagnostics) {
         String href = decode(use.href().strip());  // as written (sanitising percent-encodes links), as a browser trims it
         if (href.isEmpty() || ImageFile.hasScheme(href) || href.startsWith("//")) {
@@ -117,8 +136,16 @@ public final class ChapterLinks {
         }
         AnnotatedChapter target;
         String fragment;
+        if (href.startsWith("#") && from.chapter() == null) {
+            String id = href.substring(1);
+            if (!id.isEmpty() && !from.ids().contains(id)) {
+                diagnostics.error(Code.LINK_002, file, use.line(), use.column(), "the link '" + href + "'" + where
+                        + " goes to the anchor '" + id + "', but " + from.page() + " has no such id" + DidYouMean.hintId(id, from.ids()));
+            }
+            return;
+        }
         if (href.startsWith("#")) {
-            target = from;
+            target = from.chapter();
             fragment = href.substring(1);
         } else {
             Matcher m = CHAPTER_LINK.matcher(href);
@@ -136,7 +163,7 @@ public final class ChapterLinks {
         String id = fragment;
         if (!id.isEmpty() && !ids.has(target, id)) {
             diagnostics.error(Code.LINK_002, file, use.line(), use.column(), "the link '" + href + "'" + where + " goes to the anchor '"
-                    + id + "', but " + (target == from ? "this chapter" : target.file()) + " has no such id"
+                    + id + "', but " + (target == from.chapter() ? "this chapter" : target.file()) + " has no such id"
                     + DidYouMean.hintId(id, ids.headings(target)));
         }
     }
@@ -166,7 +193,7 @@ public final class ChapterLinks {
 
         boolean has(AnnotatedChapter chapter, String id) {
             return written(chapter).contains(id)
-                    || rendered.computeIfAbsent(chapter, Ids::renderedIds).contains(id);
+                    || rendered.computeIfAbsent(chapter, c -> renderedIds(c.document())).contains(id);
         }
 
         /** The ids of the chapter's headings, for "did you mean". */
@@ -193,10 +220,10 @@ public final class ChapterLinks {
             });
         }
 
-        /** Every id of the chapter as rendered. */
-        private static Set<String> renderedIds(AnnotatedChapter chapter) {
+        /** Every id of a chapter (or other text) as rendered. */
+        static Set<String> renderedIds(Node document) {
             Set<String> ids = new HashSet<>();
-            for (Element e : Markup.parseFragment(ChapterHtml.render(chapter.document())).select("[id]")) {
+            for (Element e : Markup.parseFragment(ChapterHtml.render(document)).select("[id]")) {
                 ids.add(e.id());
             }
             return ids;
