@@ -37,7 +37,7 @@ public enum Code {
     CHAP_006("CHAP-006", Severity.ERROR),
     /** Malformed attribute block {@code {#id .class key=value}}. */
     CHAP_007("CHAP-007", Severity.ERROR),
-    /** Raw HTML in a chapter that could not be made well-formed XHTML as written. */
+    /** Raw HTML that is not well-formed as written: an element left open (a chapter's, a definition's, the colophon's). */
     CHAP_008("CHAP-008", Severity.WARNING),
     /** Two chapters would be the same page of the e-book: one file listed twice, or one file name in two folders. */
     CHAP_009("CHAP-009", Severity.ERROR),

@@ -34,6 +34,10 @@ final class HtmlPolicy {
             Map.entry("caption", Set.of("table")), Map.entry("colgroup", Set.of("table")), Map.entry("col", Set.of("colgroup")),
             Map.entry("figcaption", Set.of("figure")), Map.entry("rt", Set.of("ruby")), Map.entry("rp", Set.of("ruby")));
 
+    /** Elements whose end tag HTML allows to be left out: closed where HTML closes them, as the author may mean. */
+    static final Set<String> OPTIONAL_END_TAG = Set.of("p", "li", "dt", "dd", "rt", "rp", "tr", "td", "th", "thead", "tbody",
+            "tfoot", "caption", "colgroup", "optgroup", "option");
+
     private static final Set<String> ACTIVE = Set.of("script", "noscript", "iframe", "frame", "frameset", "object", "embed",
             "applet", "param", "canvas", "template", "portal", "slot", "svg", "math");
     private static final Set<String> FORM_CONTROLS = Set.of("input", "button", "select", "textarea", "option", "optgroup",

@@ -24,7 +24,8 @@ import java.util.Set;
  * kept only where XHTML allows them, links only where {@link Urls} allows them. Every element, written in Markdown
  * or not, is held to the content model: a block inside a paragraph, a heading, {@code <pre>} or an inline element is
  * unwrapped, a list item outside a list is unwrapped, content of a list outside a list item is put in one. Comments
- * go (they may hold {@code --}, which XML does not allow). jsoup has already closed unclosed tags.
+ * go (they may hold {@code --}, which XML does not allow). jsoup has already closed unclosed tags; where the author
+ * left one open that HTML wants closed, that is reported (CHAP-008), since the text it takes in may not be what was meant.
  *
  * <p>Each change is a warning at the chapter's line and column of the raw HTML it concerns ({@link RawHtmlSpans});
  * elements written in Markdown are trusted, their attributes having been checked on the Markdown tree ({@link Links}).
@@ -38,6 +39,8 @@ public final class HtmlSanitiser {
     private final Set<String> ids;
     /** What was reported: jsoup may make two elements of one tag (a formatting element reopened), reported once. */
     private final Set<String> reported = new HashSet<>();
+    /** Where each raw element seen starts in the HTML, and its tag: a second element there is a copy jsoup made. */
+    private final Set<String> starts = new HashSet<>();
 
     private HtmlSanitiser(Element body, RawHtmlSpans spans, String file, Set<String> ids, Diagnostics diagnostics) {
         this.body = body;
@@ -85,6 +88,9 @@ public final class HtmlSanitiser {
     private Node element(Element e) {
         String tag = e.normalName();
         boolean raw = raw(e);
+        if (raw && reopened(e)) {
+            return unwrap(e);           // the unclosed element ends with its block (CHAP-008), not in every block after it
+        }
         if (raw) {
             Verdict verdict = HtmlPolicy.element(tag);
             if (verdict.action() != Action.KEEP) {
@@ -99,6 +105,7 @@ public final class HtmlSanitiser {
             return unwrap(e);
         }
         if (raw) {
+            unclosed(e, tag);
             attributes(e, tag);
             if (tag.equals("img") && !e.hasAttr("src")) {
                 report(Code.HTML_010, e, "<img> without a src dropped");
@@ -114,6 +121,34 @@ public final class HtmlSanitiser {
             wrapStrays(e, "dd", Set.of("dt", "dd", "div"));
         }
         return e.childNodeSize() > 0 ? e.childNode(0) : after(e);
+    }
+
+    /**
+     * Reports (CHAP-008) an element written in raw HTML that is not closed where it is written to be: the parser ended
+     * it where its paragraph or block ends, or the text does, or where an element it may not hold begins; text the
+     * author meant to be in it may not be, or the other way round. (A formatting element, {@code <em>}, {@code <b>}…,
+     * the parser opens again in each block that follows: those copies are unwrapped, see {@link #reopened}.)
+     * Elements whose end tag HTML lets one leave out ({@code <p>}, {@code <li>}, {@code <td>}…) are closed as HTML
+     * says, and not reported.
+     */
+    private void unclosed(Element e, String tag) {
+        Range start = e.sourceRange();
+        Range end = e.endSourceRange();
+        if (start.isTracked() && !start.isImplicit() && end.isTracked() && end.isImplicit()
+                && !HtmlPolicy.OPTIONAL_END_TAG.contains(tag)) {
+            report(Code.CHAP_008, e, "<" + tag + "> is not closed as written: it is ended where its paragraph or block ends, or the"
+                    + " text does, or where something it may not hold begins (a link in a link); check where </" + tag + "> should be");
+        }
+    }
+
+    /**
+     * Whether {@code e} is a copy of a formatting element left open ({@code <em>} without {@code </em>}), which an HTML
+     * parser opens again around whatever follows, blocks and all, to the end of the text; or a clone of one closed
+     * in the wrong order ({@code <b><i>…</b></i>}).
+     */
+    private boolean reopened(Element e) {
+        Range start = e.sourceRange();
+        return start.isTracked() && !start.isImplicit() && !starts.add(e.normalName() + "@" + start.startPos());
     }
 
     /** Where {@code e} stands that it may not ("inside <pre>"), or empty. */
