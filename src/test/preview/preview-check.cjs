@@ -83,9 +83,17 @@ async function linkInReader(page, selector, text) {
 }
 
 async function popup(page, selector, text, close = 'Escape') {
-  const at = await until(`the link "${text}" in the reader`, () => linkInReader(page, selector, text))
-  await page.mouse.click(at.x, at.y)
-  await until('the pop-up', () => page.evaluate(() => document.getElementById('popup').open))
+  // A click can land while the reader is still laying the page out (seen on a loaded machine): the link is looked
+  // up again and clicked again until the pop-up opens, each click given 5 s.
+  const end = Date.now() + T
+  for (;;) {
+    const at = await until(`the link "${text}" in the reader`, () => linkInReader(page, selector, text))
+    await page.mouse.click(at.x, at.y)
+    const open = await until('the pop-up', () => page.evaluate(() => document.getElementById('popup').open), 5000)
+      .catch(() => false)
+    if (open) break
+    if (Date.now() > end) throw new Error(`timed out waiting for the pop-up of "${text}"`)
+  }
   const shown = await until('the pop-up text', () => textIn(page, '#popup-body'))
   const result = { title: await page.textContent('#popup-title'), text: shown,
     focused: await page.evaluate(() => document.activeElement?.closest('dialog')?.id ?? null) }
