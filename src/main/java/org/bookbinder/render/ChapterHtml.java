@@ -67,12 +67,12 @@ public final class ChapterHtml {
      * {@link HtmlSanitiser#sanitise(Element, RawHtmlSpans, String, Set, Diagnostics)}).
      */
     public static Body body(Node document, String file, Set<String> pageIds, Diagnostics diagnostics) {
-        if (!RawHtmlSpans.in(document)) {
-            String html = render(document);
-            return new Body(html, Markup.parseFragment(html));
-        }
+        // The rendering notes where raw HTML went, so that finding whether there is any costs no walk of its own.
         RawHtmlSpans spans = new RawHtmlSpans();
         String html = render(document, spans);
+        if (spans.none()) {
+            return new Body(html, Markup.parseFragment(html));
+        }
         Element body = Markup.parseFragmentTracked(html);
         HtmlSanitiser.sanitise(body, spans, file, pageIds, diagnostics);
         return new Body(html, body);

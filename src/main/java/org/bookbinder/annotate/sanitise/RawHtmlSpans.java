@@ -1,6 +1,5 @@
 package org.bookbinder.annotate.sanitise;
 
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
@@ -28,28 +27,9 @@ public final class RawHtmlSpans {
     public record Position(int line, int column) {
     }
 
-    /** Whether {@code document} has raw HTML (HTML blocks or inline HTML) anywhere. */
-    public static boolean in(Node document) {
-        boolean[] found = {false};
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(HtmlBlock node) {
-                found[0] = true;
-            }
-
-            @Override
-            public void visit(HtmlInline node) {
-                found[0] = true;
-            }
-
-            @Override
-            protected void visitChildren(Node parent) {
-                if (!found[0]) {
-                    super.visitChildren(parent);
-                }
-            }
-        });
-        return found[0];
+    /** Whether the rendering wrote no raw HTML at all (then there is nothing to sanitise). */
+    public boolean none() {
+        return starts.isEmpty();
     }
 
     /** A renderer of raw HTML for commonmark that writes it as commonmark does, and notes where, into {@code output}. */

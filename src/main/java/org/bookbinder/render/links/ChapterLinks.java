@@ -87,8 +87,12 @@ public final class ChapterLinks {
         Map<String, AnnotatedChapter> bySlug = new LinkedHashMap<>();
         book.chapters().forEach(c -> bySlug.put(c.slug(), c));
         Ids ids = new Ids();
-        for (AnnotatedChapter chapter : book.chapters()) {
-            for (Use use : uses(chapter.document())) {
+        // Finding the links walks every chapter's whole tree: on both cores (a big book's trees are out of the cache
+        // by now); the checks then run in reading order, so the diagnostics come in the same order as ever.
+        List<List<Use>> uses = book.chapters().parallelStream().map(c -> uses(c.document())).toList();
+        for (int i = 0; i < uses.size(); i++) {
+            AnnotatedChapter chapter = book.chapters().get(i);
+            for (Use use : uses.get(i)) {
                 check(use, chapter.file(), "", From.chapter(chapter), bySlug, ids, diagnostics);
             }
         }
