@@ -13,6 +13,7 @@ import org.bookbinder.load.Colophon;
 import org.bookbinder.render.Rendition.ContentDocument;
 import org.bookbinder.render.Rendition.NavPoint;
 import org.bookbinder.render.links.ChapterLinks;
+import org.bookbinder.render.print.Hyphenator;
 import org.jsoup.nodes.Element;
 
 import java.nio.ByteBuffer;
@@ -72,6 +73,9 @@ public final class Renderer {
     /** {@link #renderChapters(AnnotatedBook, Runnable)}, reporting what sanitising a chapter's raw HTML changed. */
     public static Chapters renderChapters(AnnotatedBook book, Runnable chapterDone, Diagnostics diagnostics) {
         BookConfig config = book.config();
+        // The print edition's hyphenation patterns are read (once a process) on another thread meanwhile: tens of
+        // milliseconds that the first chapters would otherwise wait for, with the other core idle.
+        CompletableFuture<?> patterns = CompletableFuture.runAsync(() -> Hyphenator.forLanguage(config.language()));
         Map<String, Object> common = commonVariables(book);
 
         ImageLinks images = new ImageLinks(book.images());
@@ -85,6 +89,7 @@ public final class Renderer {
         book.chapters().forEach(c -> slugs.add(c.slug()));
         book.glossary().ifPresent(g -> slugs.add(GlossaryPage.SLUG));
         bibliography.ifPresent(b -> slugs.add(b.slug()));
+        patterns.exceptionally(e -> null).join();        // should reading them fail, Setting.of fails as it always did
         PrintEdition.Setting setting = PrintEdition.Setting.of(book, slugs);
         CompletableFuture<Optional<GlossaryPage>> glossaryPage = CompletableFuture.supplyAsync(
                 () -> book.glossary().map(g -> GlossaryPage.of(g, config.language(), diagnostics)));
