@@ -57,6 +57,15 @@ public final class Markup {
     }
 
     /**
+     * {@link #html}'s markup as UTF-8, written straight from the tree (see {@link Utf8Html}): the print edition's
+     * parts, tens of megabytes on a big book.
+     */
+    public static byte[] htmlUtf8(Element container) {
+        container.ownerDocument().outputSettings(settings(Document.OutputSettings.Syntax.html));
+        return Utf8Html.children(container);
+    }
+
+    /**
      * {@code container.html()}, into a buffer kept by the thread: a chapter's markup is tens of kilobytes, and
      * growing a fresh buffer to that size for each one is most of what serialising costs in memory.
      */

@@ -80,7 +80,7 @@ final class PrintEdition {
         ch.put("matter", p.matter());
         ch.put("sections", p.sections().stream().map(s -> Map.of("id", prefix + s.id(), "title", s.title())).toList());
         ch.put("noteDensity", density);
-        ch.put("html", new Utf8Markup(Markup.html(p.body())));
+        ch.put("html", new Utf8Markup(Markup.htmlUtf8(p.body())));
         return ch;
     }
 
@@ -165,8 +165,8 @@ final class PrintEdition {
         private final int size;
         private byte[] utf8;
 
-        Utf8Markup(String html) {
-            this.utf8 = html.getBytes(StandardCharsets.UTF_8);
+        Utf8Markup(byte[] utf8) {
+            this.utf8 = utf8;
             this.size = utf8.length;
         }
 

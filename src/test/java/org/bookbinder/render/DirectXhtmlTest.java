@@ -29,6 +29,11 @@ class DirectXhtmlTest {
     static Path temp;
 
     static List<Path> books() throws IOException {
+        return books(temp);
+    }
+
+    /** The flagship, the test books and a small synthetic book written into {@code temp}. */
+    static List<Path> books(Path temp) throws IOException {
         List<Path> books = new ArrayList<>(List.of(Path.of(".")));
         try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/books"))) {
             dirs.filter(d -> Files.isRegularFile(d.resolve("book.yaml"))).sorted().forEach(books::add);
