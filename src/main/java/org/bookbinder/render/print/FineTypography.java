@@ -216,6 +216,7 @@ public final class FineTypography {
      */
     private static String hyphenate(String s, char[] chars, Hyphenator h) {
         StringBuilder out = null;
+        HyphenatedWords words = HyphenatedWords.of(h);
         int copied = 0;                          // chars[0, copied) are in out
         int n = chars.length;
         int i = 0;
@@ -244,9 +245,8 @@ public final class FineTypography {
                 }
                 boolean alone = (j == start || !joins(chars[j - 1])) && (k == i || !joins(chars[k]));
                 if (lower && alone && k - j >= MIN_WORD) {
-                    String word = s.substring(j, k);
-                    String hyphenated = h.hyphenate(word);
-                    if (hyphenated.length() != word.length()) {
+                    String hyphenated = words.hyphenate(chars, j, k);
+                    if (hyphenated.length() != k - j) {
                         if (out == null) {
                             out = new StringBuilder(n + 32);
                         }
@@ -304,9 +304,15 @@ public final class FineTypography {
         return false;
     }
 
-    /** {@link Character#isUpperCase(char)}, answered at once for ASCII. */
+    /**
+     * {@link Character#isUpperCase(char)}, answered at once for ASCII and for General Punctuation (U+2000–U+206F: the
+     * curly quotes and dashes of most texts, none of them a capital).
+     */
     private static boolean upperCase(char c) {
-        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z';
+        }
+        return (c < 0x2000 || c > 0x206F) && Character.isUpperCase(c);
     }
 
     /** Splits {@code t} so that each acronym stands in a {@code span.caps}. */
