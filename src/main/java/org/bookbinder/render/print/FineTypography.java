@@ -143,6 +143,7 @@ public final class FineTypography {
     private static final List<String> ABBREVIATIONS = List.of("p", "pp", "vol", "vols", "no", "No", "nos", "Nos", "chap", "ch",
             "fig", "Fig", "figs", "sec", "n", "nn", "art", "para", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Capt", "Lt",
             "Sgt", "Adm", "Prof");
+    private static final int LONGEST_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElseThrow();
 
     /** One scan of {@code s} for what each no-break pattern needs, and for two capitals: a set of the flags above. */
     private static int candidates(char[] s) {
@@ -172,7 +173,7 @@ public final class FineTypography {
                     if (before >= '0' && before <= '9') {
                         found |= DIGIT_SPACE;
                     } else if (before == '.' && i > 1) {
-                        if (Character.isUpperCase(s[i - 2])) {
+                        if (upperCase(s[i - 2])) {
                             found |= INITIAL_SPACE;
                         }
                         if ((found & ABBREVIATION_SPACE) == 0 && abbreviationEndsAt(s, i - 1)) {
@@ -185,10 +186,22 @@ public final class FineTypography {
         return found;
     }
 
+    /**
+     * Whether the word before {@code s[dot]} is one of {@link #ABBREVIATIONS}: the letters before the dot, all of them
+     * (an abbreviation has no letter before it), found by looking back at most one letter further than the longest
+     * abbreviation (this runs at every sentence's end).
+     */
     private static boolean abbreviationEndsAt(char[] s, int dot) {
+        int start = dot;
+        while (start > 0 && dot - start <= LONGEST_ABBREVIATION && Character.isLetter(s[start - 1])) {
+            start--;
+        }
+        int length = dot - start;
+        if (length == 0 || length > LONGEST_ABBREVIATION) {
+            return false;
+        }
         for (String a : ABBREVIATIONS) {
-            int start = dot - a.length();
-            if (start >= 0 && startsWith(s, start, a) && (start == 0 || !Character.isLetter(s[start - 1]))) {
+            if (a.length() == length && startsWith(s, start, a)) {
                 return true;
             }
         }

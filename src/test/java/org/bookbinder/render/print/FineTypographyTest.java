@@ -24,6 +24,9 @@ class FineTypographyTest {
                 .contains("5_km").contains("60_per~cent").contains("1.5_mil~lion");
         assertThat(apply("<p>William F. Nimmo and the U.S. Army, p. 84, pp. 10–12, No. 270.</p>"))
                 .contains("F._Nimmo").contains("U.S._Army").contains("p._84").contains("pp._10").contains("No._270");
+        assertThat(apply("<p>It ended. Then Dr. Who met Prof. Quatermass; a gap. 5 more, Vols. 2 and 3.</p>"))
+                .as("an abbreviation is a whole word, found after other sentences' ends")
+                .contains("ended. Then").contains("Dr._Who").contains("Prof._Quatermass").contains("gap. 5").contains("Vols. 2");
         assertThat(apply("<p>On August 23, 1939, in World War II …</p>")).contains("August_23").contains("War_II").contains("II_…");
     }
 
