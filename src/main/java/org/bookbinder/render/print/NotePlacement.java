@@ -2,6 +2,8 @@ package org.bookbinder.render.print;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,9 @@ import java.util.Set;
 public final class NotePlacement {
     private static final Set<String> PHRASING_KEPT = Set.of("a", "em", "i", "strong", "b", "cite", "code", "span",
             "sup", "sub", "abbr", "q", "dfn", "small", "s", "u", "mark", "kbd", "samp", "var", "time", "bdi", "bdo", "br", "wbr", "data", "img");
+
+    /** The blocks that can hold a note's reference, parsed once (not at each of a big book's notes). */
+    private static final Evaluator HOLDER = QueryParser.parse("p, li, dd, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6");
 
     private NotePlacement() {
     }
@@ -41,7 +46,7 @@ public final class NotePlacement {
             }
             ref.after(note);
             aside.remove();
-            Element block = ref.closest("p, li, dd, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6");
+            Element block = ref.closest(HOLDER);
             if (block != null) {
                 block.addClass("with-notes");
             }
