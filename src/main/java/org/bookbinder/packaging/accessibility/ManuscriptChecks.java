@@ -16,7 +16,7 @@ import static org.bookbinder.load.SourcePositions.column;
 import static org.bookbinder.load.SourcePositions.line;
 
 /**
- * Accessibility checks on the annotated chapters, where every node still knows its file and line:
+ * Accessibility checks on the annotated chapters and the colophon, where every node still knows its file and line:
  * <ul>
  *   <li>A11Y-001 (error): an image without alt text. Markdown images need their description in the brackets,
  *       {@code ![Map of the camps](camps.png)}; an image that is purely decorative is written as raw HTML with an
@@ -30,16 +30,21 @@ public final class ManuscriptChecks {
 
     public static void check(AnnotatedBook book, Diagnostics diagnostics) {
         book.chapters().parallelStream().forEach(c -> check(c, diagnostics));
+        book.colophon().ifPresent(c -> check(c.file(), c.document(), diagnostics));
     }
 
     static void check(AnnotatedChapter chapter, Diagnostics diagnostics) {
-        chapter.document().accept(new RawHtmlVisitor("<img", "img:not([alt])") {
+        check(chapter.file(), chapter.document(), diagnostics);
+    }
+
+    private static void check(String file, Node document, Diagnostics diagnostics) {
+        document.accept(new RawHtmlVisitor("<img", "img:not([alt])") {
             int level;
 
             @Override
             public void visit(Heading heading) {
                 if (level > 0 && heading.getLevel() > level + 1) {
-                    diagnostics.report(Code.A11Y_002, chapter.file(), line(heading), column(heading),
+                    diagnostics.report(Code.A11Y_002, file, line(heading), column(heading),
                             "heading level " + heading.getLevel() + " follows level " + level + ": screen readers navigate by level, so use "
                                     + "#".repeat(level + 1) + " here");
                 }
@@ -57,7 +62,7 @@ public final class ManuscriptChecks {
                     }
                 });
                 if (alt.toString().isBlank()) {
-                    diagnostics.report(Code.A11Y_001, chapter.file(), line(image), column(image),
+                    diagnostics.report(Code.A11Y_001, file, line(image), column(image),
                             "image '" + image.getDestination() + "' has no alt text: describe it, ![what it shows](" + image.getDestination()
                                     + "), or, if it is only decoration, write <img src=\"" + image.getDestination() + "\" alt=\"\"/>");
                 }
@@ -65,7 +70,7 @@ public final class ManuscriptChecks {
 
             @Override
             protected void visitRaw(Element img, Node node) {
-                diagnostics.report(Code.A11Y_001, chapter.file(), line(node), column(node),
+                diagnostics.report(Code.A11Y_001, file, line(node), column(node),
                         "image '" + img.attr("src") + "' has no alt attribute: describe it in alt=\"…\", or write alt=\"\" if it is only decoration");
             }
         });
