@@ -60,6 +60,9 @@ public final class Notes {
             def.unlink();
         }
         reportUnresolved(file, document, diagnostics);
+        for (FootnoteDefinition def : definitions.values()) {
+            reportUnresolved(file, def, diagnostics);        // a note may refer to another note, or to none
+        }
 
         Map<String, Integer> numbers = new HashMap<>();
         Map<String, Integer> occurrences = new HashMap<>();
@@ -134,8 +137,8 @@ public final class Notes {
         return refs;
     }
 
-    private static void reportUnresolved(String file, Document document, Diagnostics diagnostics) {
-        document.accept(new AbstractVisitor() {
+    private static void reportUnresolved(String file, Node scope, Diagnostics diagnostics) {
+        scope.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
                 if (!text.getLiteral().contains("[^")) {
