@@ -66,41 +66,57 @@ public final class Typography {
         });
     }
 
-    /** Smartens {@code s}, given the character that came before it. */
+    /**
+     * Smartens {@code s}, given the character that came before it. Every replacement is one character; the text
+     * between them is copied in runs, and a text without any is returned as it is.
+     */
     static String smarten(String s, char before) {
-        if (s.indexOf('"') < 0 && s.indexOf('\'') < 0 && !s.contains("--") && !s.contains("...")) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        char prev = before;
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        char lastPiece = before;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
-            String piece;
-            if (c == '-' && next == '-') {
-                boolean em = i + 2 < s.length() && s.charAt(i + 2) == '-';
-                piece = em ? "\u2014" : "\u2013";
-                i += em ? 2 : 1;
-            } else if (c == '.' && s.startsWith("...", i)) {
-                piece = "\u2026";
-                i += 2;
-            } else if (c == '"') {
-                piece = opens(prev) ? "\u201C" : "\u201D";
-            } else if (c == '\'') {
-                if (Character.isLetterOrDigit(prev)) {
-                    piece = "\u2019";              // apostrophe or closing quote: don't, 1940s', POWs'
-                } else if (Character.isDigit(next) && opens(prev)) {
-                    piece = "\u2019";              // elided century: '45
-                } else {
-                    piece = opens(prev) ? "\u2018" : "\u2019";
-                }
-            } else {
-                piece = String.valueOf(c);
+            if (c != '-' && c != '.' && c != '"' && c != '\'') {
+                continue;
             }
-            out.append(piece);
-            prev = piece.charAt(piece.length() - 1);
+            char prev = i > copied ? s.charAt(i - 1) : lastPiece;
+            char piece;
+            int width = 1;
+            if (c == '-') {
+                if (i + 1 >= n || s.charAt(i + 1) != '-') {
+                    continue;
+                }
+                boolean em = i + 2 < n && s.charAt(i + 2) == '-';
+                piece = em ? '\u2014' : '\u2013';
+                width = em ? 3 : 2;
+            } else if (c == '.') {
+                if (!s.startsWith("...", i)) {
+                    continue;
+                }
+                piece = '\u2026';
+                width = 3;
+            } else if (c == '"') {
+                piece = opens(prev) ? '\u201C' : '\u201D';
+            } else {
+                char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+                if (Character.isLetterOrDigit(prev)) {
+                    piece = '\u2019';              // apostrophe or closing quote: don't, 1940s', POWs'
+                } else if (Character.isDigit(next) && opens(prev)) {
+                    piece = '\u2019';              // elided century: '45
+                } else {
+                    piece = opens(prev) ? '\u2018' : '\u2019';
+                }
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, i).append(piece);
+            i += width - 1;
+            copied = i + 1;
+            lastPiece = piece;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
     private static boolean opens(char prev) {
