@@ -43,13 +43,15 @@ import java.util.regex.Pattern;
  * number, a range, or text — and the real value, formatted here (ranges by the style's {@code page-range-format},
  * hyphens made en dashes), takes the stand-in's place in the result. When the stand-in cannot be found exactly once
  * in the result, the cite is formatted with its real locator instead, and that result is cached too. One citeproc
- * processor is made for each {@link CitationStyle#variant variant} of the style that is needed, with every cited
+ * processor is made for each {@link CitationStyle#variant variant} of the style that is needed (shared by the
+ * formatters of one book, used by one thread at a time: a processor costs 5–45 ms to make), with every cited
  * work registered up front (so citation numbers, in numeric styles, never change and citeproc never re-renders;
  * in other styles unsorted, which saves citeproc's costly sorting).
  *
  * <p>"Suppress author" ({@code [-@key]}) is done by formatting a copy of the work whose author (or, without one, whose
  * editor) is a single stand-in name, and cutting the stand-in and the punctuation after it out of the result.
- * citeproc-java does not implement {@code suppress-author}. Not thread-safe.
+ * citeproc-java does not implement {@code suppress-author}. Not thread-safe; formatters sharing their results and
+ * processors may each serve a thread of their own.
  */
 final class CitationFormatter {
     private static final String ONE = "97531086";
@@ -74,7 +76,8 @@ final class CitationFormatter {
     private final CitationLocale locale;
     private final org.bookbinder.annotate.citations.Bibliography bibliography;
     private final List<String> registered;
-    private final Map<String, CSL> processors = new HashMap<>();
+    /** The processors by variant; shared by the formatters of one book, as {@link #formatted} is. */
+    private final ConcurrentHashMap<String, Processor> processors;
     /** Formatted cites by what they depend on; shared by the formatters of one book, which give the same results. */
     private final Map<String, String> formatted;
     private final CiteprocHtml citationHtml = new CiteprocHtml(false);
@@ -88,16 +91,19 @@ final class CitationFormatter {
      */
     CitationFormatter(CitationStyle style, CitationLocale locale, org.bookbinder.annotate.citations.Bibliography bibliography,
                       Collection<String> cited) {
-        this(style, locale, bibliography, cited, new ConcurrentHashMap<>());
+        this(style, locale, bibliography, cited, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     /**
-     * A formatter that shares what it formats with others of the same book, through {@code formatted}: each formatter
-     * (its citeproc processors) serves one thread at a time, and a cite one has formatted the others need not.
+     * A formatter that shares what it formats with others of the same book, through {@code formatted}, and its citeproc
+     * processors, through {@code processors}: each formatter serves one thread at a time, a cite one has formatted
+     * the others need not, and a processor one has made the others need not make.
      */
     CitationFormatter(CitationStyle style, CitationLocale locale, org.bookbinder.annotate.citations.Bibliography bibliography,
-                      Collection<String> cited, ConcurrentHashMap<String, String> formatted) {
+                      Collection<String> cited, ConcurrentHashMap<String, String> formatted,
+                      ConcurrentHashMap<String, Processor> processors) {
         this.formatted = formatted;
+        this.processors = processors;
         this.style = style;
         this.locale = locale;
         this.bibliography = bibliography;
@@ -194,30 +200,45 @@ final class CitationFormatter {
     }
 
     private String citeproc(Request request, String variantKey, String locatorValue, boolean suppress) {
-        CSL csl = processor(variantKey, request.positions(), request.locator() == null ? null : request.locator().label());
+        Processor processor = processors.computeIfAbsent(variantKey, k -> new Processor());
         CSLCitationItemBuilder item = new CSLCitationItemBuilder(suppress ? request.key() + DERIVED : request.key());
         if (locatorValue != null) {
             item.locator(locatorValue).label(CSLLabel.fromString(request.locator().label()));
         }
         calls++;
-        String html = csl.makeCitation(new CSLCitation(new CSLCitationItem[]{item.build()}, null, null))
-                .get(0).getText();
+        String html = processor.cite(() -> newProcessor(request.positions(),
+                request.locator() == null ? null : request.locator().label()),
+                new CSLCitation(new CSLCitationItem[]{item.build()}, null, null));
         return citationHtml.clean(html);
     }
 
-    private CSL processor(String variantKey, Set<String> positions, String label) {
-        return processors.computeIfAbsent(variantKey, k -> {
-            try {
-                CSL csl = new CSL(items, locales, abbreviations, style.variant(positions, label), locale.lang);
-                csl.setOutputFormat("html");
-                // Registered up front, every processor numbers the works alike and never renumbers them. Only a
-                // numeric style needs them sorted as its bibliography is; sorting costs about 100 ms a processor.
-                csl.registerCitationItems(registered, !style.numbered);
-                return csl;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private CSL newProcessor(Set<String> positions, String label) {
+        try {
+            CSL csl = new CSL(items, locales, abbreviations, style.variant(positions, label), locale.lang);
+            csl.setOutputFormat("html");
+            // Registered up front, every processor numbers the works alike and never renumbers them. Only a
+            // numeric style needs them sorted as its bibliography is; sorting costs about 100 ms a processor.
+            csl.registerCitationItems(registered, !style.numbered);
+            return csl;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The citeproc processor of one variant of the style, made by the first formatter that needs it and then used by
+     * any, one thread at a time (citeproc-java's processors are not thread-safe). Each formatter's processors are
+     * given the same works, locales and abbreviations, so it does not matter which formatter made it.
+     */
+    static final class Processor {
+        private CSL csl;
+
+        synchronized String cite(Supplier<CSL> make, CSLCitation citation) {
+            if (csl == null) {
+                csl = make.get();
             }
-        });
+            return csl.makeCitation(citation).get(0).getText();
+        }
     }
 
     /**
@@ -323,7 +344,7 @@ final class CitationFormatter {
      */
     private static final class PluralVolumes extends DefaultLocaleProvider {
         @Override
-        public String retrieveLocale(String lang) {
+        public synchronized String retrieveLocale(String lang) {
             return VOLUMES_TERM.matcher(super.retrieveLocale(lang)).replaceAll("$1$3$2$3$4");
         }
     }

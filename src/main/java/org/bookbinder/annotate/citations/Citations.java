@@ -88,6 +88,8 @@ public final class Citations {
     private final List<CitationFormatter> formatters = new ArrayList<>();
     /** What the formatters have formatted, shared among them. */
     private final ConcurrentHashMap<String, String> formatted = new ConcurrentHashMap<>();
+    /** The formatters' citeproc processors, by style variant, shared among them. */
+    private final ConcurrentHashMap<String, CitationFormatter.Processor> processors = new ConcurrentHashMap<>();
     /** Set when a chapter cites a key the bibliography lacks: the build fails, nothing is formatted. */
     private volatile boolean unresolved;
 
@@ -296,7 +298,7 @@ public final class Citations {
                 return idle.pop();
             }
         }
-        CitationFormatter f = new CitationFormatter(style.get(), locale.get(), bibliography.get(), keys, formatted);
+        CitationFormatter f = new CitationFormatter(style.get(), locale.get(), bibliography.get(), keys, formatted, processors);
         synchronized (idle) {
             formatters.add(f);
         }
