@@ -26,8 +26,21 @@ public final class YamlMarkdown {
      * YAML puts the value: its first character, a quote or a block indicator) of the YAML file {@code yamlText}.
      */
     public static Document parse(String markdown, String yamlText, int line, int column) {
+        return parse(markdown, lines(yamlText), line, column);
+    }
+
+    /** The lines of a YAML file, for {@link #parse(String, String[], int, int)}. */
+    public static String[] lines(String yamlText) {
+        return yamlText.split("\r?\n", -1);
+    }
+
+    /**
+     * {@link #parse(String, String, int, int)} given the file's {@link #lines}: a file of many values (the glossary)
+     * is split into lines once, not once a value.
+     */
+    public static Document parse(String markdown, String[] yamlLines, int line, int column) {
         Document document = MarkdownParser.parse(markdown);
-        int[][] starts = starts(markdown.split("\n", -1), yamlText.split("\r?\n", -1), line - 1, column - 1);
+        int[][] starts = starts(markdown.split("\n", -1), yamlLines, line - 1, column - 1);
         Deque<Node> todo = new ArrayDeque<>();
         todo.push(document);
         while (!todo.isEmpty()) {           // no recursion: a definition may nest deep

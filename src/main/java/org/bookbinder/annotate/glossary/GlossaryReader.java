@@ -71,8 +71,9 @@ public final class GlossaryReader {
         Map<String, List<Claim>> claims = new HashMap<>();
         Set<String> ids = new HashSet<>();
         List<Node> items = list.getValue();
+        String[] lines = YamlMarkdown.lines(text);
         for (int i = 0; i < items.size(); i++) {
-            entry(yaml, text, items.get(i), i, claims, ids).ifPresent(entries::add);
+            entry(yaml, lines, items.get(i), i, claims, ids).ifPresent(entries::add);
         }
         return entries.isEmpty() ? Optional.empty() : Optional.of(new Glossary(file, entries));
     }
@@ -81,7 +82,7 @@ public final class GlossaryReader {
     private record Claim(String form, int item, String term, boolean isTerm, int line) {
     }
 
-    private static Optional<GlossaryEntry> entry(YamlSource yaml, String text, Node item, int index, Map<String, List<Claim>> claims,
+    private static Optional<GlossaryEntry> entry(YamlSource yaml, String[] lines, Node item, int index, Map<String, List<Claim>> claims,
                                                  Set<String> ids) {
         Optional<Map<String, YamlSource.Entry>> mapping = yaml.mapping(item, "a glossary entry", KEYS, Code.GLOSS_002);
         if (mapping.isEmpty()) {
@@ -125,7 +126,7 @@ public final class GlossaryReader {
             return Optional.empty();
         }
         Node definitionNode = m.get("definition").value();
-        Document parsed = YamlMarkdown.parse(definition.get(), text, YamlSource.line(definitionNode), YamlSource.column(definitionNode));
+        Document parsed = YamlMarkdown.parse(definition.get(), lines, YamlSource.line(definitionNode), YamlSource.column(definitionNode));
         Optional<String> unsupported = unsupported(parsed);
         if (unsupported.isPresent()) {
             yaml.error(Code.GLOSS_003, m.get("definition").value(), "the definition of '" + term.get() + "' has "
