@@ -18,6 +18,7 @@ import org.bookbinder.packaging.EpubPackager;
 import org.bookbinder.packaging.OutputFiles;
 import org.bookbinder.render.Rendition;
 import org.bookbinder.render.Renderer;
+import org.bookbinder.render.Templates;
 import org.bookbinder.render.links.ChapterLinks;
 import org.bookbinder.render.print.ChromiumPrinter;
 import org.bookbinder.render.print.PdfEdition;
@@ -61,6 +62,7 @@ public final class Bookbinder {
         if (options.check()) {
             EpubChecker.warmUp();
         }
+        Templates.warmUp();
         try {
             long t = System.nanoTime();
             progress.stage("load", 0);

@@ -5,8 +5,10 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Thymeleaf engines for every generated document. Templates are natural templates under
@@ -19,7 +21,30 @@ public final class Templates {
     private static final TemplateEngine LIBRARY = engine(TemplateMode.XML, "library/");
     private static final TemplateEngine CSS = engine(TemplateMode.CSS, "print/");
 
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
     private Templates() {
+    }
+
+    /**
+     * Makes the engines' configurations (dialects, processors, expression parsers: tens of milliseconds, the first
+     * time a template is processed) on a thread of its own, while the book is read; once a process. A failure there
+     * is left for the first real use to report.
+     */
+    public static void warmUp() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (TemplateEngine engine : List.of(XML, HTML, LIBRARY, CSS)) {
+                        engine.getConfiguration();
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // the first template processed meets it again, where it is reported
+                }
+            }, "bookbinder-templates-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Renders {@code templates/epub/<name>} in XML mode. */
