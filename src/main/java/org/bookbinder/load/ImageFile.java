@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An image a chapter shows, read from the book directory, with the path it gets in the e-book.
@@ -33,9 +34,11 @@ public record ImageFile(String source, String href, String mediaType, byte[] dat
         return Optional.of(resolved.toString().replace('\\', '/'));
     }
 
+    private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
     /** Whether {@code src} starts with a URI scheme ({@code https:}, {@code data:}, …). */
     public static boolean hasScheme(String src) {
-        return src.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+        return HAS_SCHEME.matcher(src).matches();
     }
 
     /** {@code %20} and the like, as a browser reads them; a malformed escape is taken literally. */
