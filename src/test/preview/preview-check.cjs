@@ -134,7 +134,8 @@ const state = page => page.evaluate(() => ({
     if (m.type() === 'error') report.consoleErrors.push(`${step}: ${m.text()}`)
     if (m.type() === 'warning') report.consoleWarnings.push(m.text())
   })
-  page.on('pageerror', e => report.pageErrors.push(`${step}: ${e.message}`))
+  // with the frame that threw, so that an error inside a vendored engine can be told from one of ours
+  page.on('pageerror', e => report.pageErrors.push(`${step}: ${e.message} @ ${(e.stack ?? '').split('\n')[1]?.trim() ?? '?'}`))
   try {
     await page.goto(url)
     report.steps.opened = { reader: await until('the title page in the reader', async () => {

