@@ -17,8 +17,8 @@ import java.util.zip.Deflater;
  * entries in the order given, each with the same timestamp (the book's modification time, in UTC, as a DOS date-time,
  * so the machine's time zone does not enter the file) and no extra fields.
  *
- * <p>The entries are independent, so they are deflated in parallel when the zip is closed, each in one piece at the
- * default level, and then written in order. The file is laid out as {@code java.util.zip.ZipOutputStream} lays out
+ * <p>The entries are independent, so they are deflated in parallel when the zip is closed, each in one piece at
+ * {@link #LEVEL}, and then written in order. The file is laid out as {@code java.util.zip.ZipOutputStream} lays out
  * the same entries (each deflated entry followed by a data descriptor, UTF-8 names, version 2.0), byte for byte.
  */
 final class DeterministicZip implements AutoCloseable {
@@ -28,6 +28,13 @@ final class DeterministicZip implements AutoCloseable {
      * that files stay as they were.
      */
     private static final LocalDateTime EARLIEST = LocalDateTime.of(1980, 1, 2, 0, 0, 0);
+    /**
+     * zlib's level 4, not its default 6: the first of the levels that look for a longer match before taking one (lazy
+     * matching), where 5 and 6 only look further. Measured on the 1,000-chapter benchmark book (36.6 MB of XHTML):
+     * 9.38 MB in 0.30 s of one core against 9.13 MB (2.7 % smaller) in 0.57 s at level 6; level 3 is no faster than 4
+     * and 8 % larger, level 1 12 % larger. On two cores that is about 0.14 s of the build's wall time.
+     */
+    static final int LEVEL = 4;
     private static final int UTF8_NAMES = 0x800;
     private static final int DATA_DESCRIPTOR = 0x8;
 
@@ -172,7 +179,7 @@ final class DeterministicZip implements AutoCloseable {
                 stored = data;
                 return;
             }
-            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            Deflater deflater = new Deflater(LEVEL, true);
             try {
                 deflater.setInput(data);
                 deflater.finish();

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -48,7 +47,7 @@ class DeterministicZipTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LocalDateTime time = LocalDateTime.ofInstant(MODIFIED, ZoneOffset.UTC);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+            zip.setLevel(DeterministicZip.LEVEL);
             byte[] mimetype = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
             ZipEntry m = new ZipEntry("mimetype");
             m.setMethod(ZipEntry.STORED);
