@@ -12,13 +12,17 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.CoreHtmlNodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlNodeRendererFactory;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
+import org.commonmark.renderer.html.UrlSanitizer;
 import org.jsoup.nodes.Element;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +33,49 @@ public final class ChapterHtml {
     private static final HtmlRenderer RENDERER = builder().build();
 
     private static HtmlRenderer.Builder builder() {
-        return HtmlRenderer.builder()
+        return configure(HtmlRenderer.builder());
+    }
+
+    /**
+     * A renderer whose node renderers, {@code rawHtml}'s and commonmark's own included, all write through
+     * {@code writer}: commonmark makes a writer of its own for each rendering, into the output it is given, and offers
+     * no way to give it another.
+     */
+    private static HtmlRenderer.Builder treeBuilder(TreeWriter writer, HtmlNodeRendererFactory rawHtml) {
+        HtmlRenderer.Builder builder = new HtmlRenderer.Builder() {
+            @Override
+            public HtmlRenderer.Builder nodeRendererFactory(HtmlNodeRendererFactory factory) {
+                return super.nodeRendererFactory(context -> factory.create(new WriterContext(context, writer)));
+            }
+        };
+        // The first renderer of a node type wins: raw HTML's before the core's, and commonmark adds its own core renderer
+        // (with its own writer) after all of these.
+        return configure(builder).nodeRendererFactory(rawHtml).nodeRendererFactory(CoreHtmlNodeRenderer::new);
+    }
+
+    /**
+     * What commonmark writes into its own writer when every renderer writes through another: nothing, or it is a
+     * renderer this class does not know of.
+     */
+    private static final Appendable NOWHERE = new Appendable() {
+        @Override
+        public Appendable append(CharSequence csq) {
+            throw new IllegalStateException("a node renderer wrote past the tree writer: " + csq);
+        }
+
+        @Override
+        public Appendable append(CharSequence csq, int start, int end) {
+            return append(csq.subSequence(start, end));
+        }
+
+        @Override
+        public Appendable append(char c) {
+            return append(String.valueOf(c));
+        }
+    };
+
+    private static HtmlRenderer.Builder configure(HtmlRenderer.Builder builder) {
+        return builder
             .extensions(List.of(TablesExtension.create()))
             .nodeRendererFactory(SpanRenderer::new)
             .nodeRendererFactory(NoteHtmlRenderer::new)
@@ -50,13 +96,6 @@ public final class ChapterHtml {
         return RENDERER.render(document);
     }
 
-    /** {@link #render(Node)}, noting in {@code spans} where each raw HTML node's text lands in the output. */
-    public static String render(Node document, RawHtmlSpans spans) {
-        StringBuilder out = new StringBuilder(1 << 14);
-        builder().nodeRendererFactory(spans.renderer(out)).build().render(document, out);
-        return out.toString();
-    }
-
     /** A document's HTML, and the body jsoup parsed from it. */
     public record Body(String html, Element element) {
     }
@@ -67,15 +106,33 @@ public final class ChapterHtml {
      * {@link HtmlSanitiser#sanitise(Element, RawHtmlSpans, String, Set, Diagnostics)}).
      */
     public static Body body(Node document, String file, Set<String> pageIds, Diagnostics diagnostics) {
-        // The rendering notes where raw HTML went, so that finding whether there is any costs no walk of its own.
-        RawHtmlSpans spans = new RawHtmlSpans();
-        String html = render(document, spans);
-        if (spans.none()) {
-            return new Body(html, Markup.parseFragment(html));
+        Rendered rendered = rendered(document);
+        String html = rendered.html();
+        if (rendered.rawHtml().none()) {
+            return new Body(html, rendered.tree().orElseGet(() -> Markup.parseFragment(html)));
         }
         Element body = Markup.parseFragmentTracked(html);
-        HtmlSanitiser.sanitise(body, spans, file, pageIds, diagnostics);
+        HtmlSanitiser.sanitise(body, rendered.rawHtml(), file, pageIds, diagnostics);
         return new Body(html, body);
+    }
+
+    /**
+     * A document's HTML; the tree jsoup would parse from it, when it could be built as it was written (see
+     * {@link TreeWriter}); and where the HTML has raw HTML.
+     */
+    record Rendered(String html, Optional<Element> tree, RawHtmlSpans rawHtml) {
+    }
+
+    /**
+     * {@code document} rendered, noting where raw HTML went (so that finding whether there is any costs no walk of its
+     * own), and its tree built as it is written, where it can be.
+     */
+    static Rendered rendered(Node document) {
+        RawHtmlSpans spans = new RawHtmlSpans();
+        StringBuilder out = new StringBuilder(1 << 14);
+        TreeWriter tree = new TreeWriter(out, Markup.emptyBody(), spans);
+        treeBuilder(tree, spans.renderer(out)).build().render(document, NOWHERE);
+        return new Rendered(out.toString(), tree.tree(), spans);
     }
 
     /** Writes a span with its attributes around its children; writes nothing for heading attributes. */
@@ -103,6 +160,54 @@ public final class ChapterHtml {
                 }
                 html.tag("/span");
             }
+        }
+    }
+
+    /** A renderer's context with another writer: everything else as commonmark's. */
+    private record WriterContext(HtmlNodeRendererContext context, HtmlWriter writer) implements HtmlNodeRendererContext {
+        @Override
+        public String encodeUrl(String url) {
+            return context.encodeUrl(url);
+        }
+
+        @Override
+        public Map<String, String> extendAttributes(Node node, String tagName, Map<String, String> attributes) {
+            return context.extendAttributes(node, tagName, attributes);
+        }
+
+        @Override
+        public HtmlWriter getWriter() {
+            return writer;
+        }
+
+        @Override
+        public String getSoftbreak() {
+            return context.getSoftbreak();
+        }
+
+        @Override
+        public void render(Node node) {
+            context.render(node);
+        }
+
+        @Override
+        public boolean shouldEscapeHtml() {
+            return context.shouldEscapeHtml();
+        }
+
+        @Override
+        public boolean shouldOmitSingleParagraphP() {
+            return context.shouldOmitSingleParagraphP();
+        }
+
+        @Override
+        public boolean shouldSanitizeUrls() {
+            return context.shouldSanitizeUrls();
+        }
+
+        @Override
+        public UrlSanitizer urlSanitizer() {
+            return context.urlSanitizer();
         }
     }
 }

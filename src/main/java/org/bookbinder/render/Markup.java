@@ -28,14 +28,19 @@ public final class Markup {
         return doc.body();
     }
 
+    /** An empty body element, of a document set up as {@link #parseFragment}'s: where a tree is built by hand. */
+    static Element emptyBody() {
+        Document doc = Document.createShell("");
+        doc.outputSettings(settings(Document.OutputSettings.Syntax.html));
+        return doc.body();
+    }
+
     /**
      * {@link #parseFragment}, with the position in {@code html} of every node kept ({@link org.jsoup.nodes.Node#sourceRange}),
      * for tracing raw HTML back to where it was written.
      */
     public static Element parseFragmentTracked(String html) {
-        Document doc = Document.createShell("");
-        doc.outputSettings(settings(Document.OutputSettings.Syntax.html));
-        Element body = doc.body();
+        Element body = emptyBody();
         List<Node> nodes = Parser.htmlParser().setTrackPosition(true).parseFragmentInput(html, body, "");
         body.appendChildren(nodes);
         return body;
