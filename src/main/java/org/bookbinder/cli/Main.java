@@ -16,17 +16,27 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before the command line is even parsed (picocli's classes, too old for the class-data archive, take this thread
+        // about 50 ms while the other core waits): EPUBCheck's warm-up, the longest wait, and the templates' engines.
         if (buildWithCheck(args)) {
-            org.bookbinder.check.EpubChecker.warmUp();      // before the command line is even parsed: it is the longest wait
+            org.bookbinder.check.EpubChecker.warmUp();
+        }
+        if (builds(args)) {
+            org.bookbinder.render.Templates.warmUp();
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Whether the command line asks for builds that will run EPUBCheck (a quick look; picocli decides). */
     private static boolean buildWithCheck(String[] args) {
+        return builds(args) && !java.util.Arrays.asList(args).contains("--no-check");
+    }
+
+    /** Whether the command line asks for builds ({@code build} or {@code watch}; a quick look, picocli decides). */
+    private static boolean builds(String[] args) {
         java.util.List<String> list = java.util.Arrays.asList(args);
         return list.stream().filter(a -> !a.startsWith("-")).findFirst().filter(c -> c.equals("build") || c.equals("watch")).isPresent()
-                && !list.contains("--no-check") && !list.contains("--help") && !list.contains("-h");
+                && !list.contains("--help") && !list.contains("-h");
     }
 
     /** Runs the command line with the given streams and returns the exit status (for tests). */
