@@ -4,6 +4,7 @@ import org.bookbinder.Background;
 import org.bookbinder.annotate.glossary.Glossary;
 import org.bookbinder.annotate.glossary.GlossaryReader;
 import org.bookbinder.annotate.citations.Bibliography;
+import org.bookbinder.annotate.citations.PreparedStyle;
 import org.bookbinder.annotate.citations.BibliographyReader;
 import org.bookbinder.diagnostics.BookbinderException;
 import org.bookbinder.diagnostics.Code;
@@ -54,6 +55,8 @@ public final class ManuscriptLoader {
         String yamlText = ((Utf8.Text) yamlBytes).text();
         BookConfig config = BookConfigReader.read(yamlText, diagnostics)
                 .orElseThrow(() -> new BookbinderException("book.yaml has errors"));
+        // the style's XML is parsed while the files are read: annotation needs it first thing
+        Optional<PreparedStyle> citationStyle = config.bibliography().map(b -> PreparedStyle.start(bookDir, config));
 
         checkNamedFile(bookDir, config, config.glossary(), "glossary", diagnostics);
         checkNamedFile(bookDir, config, config.bibliography(), "bibliography", diagnostics);
@@ -86,7 +89,7 @@ public final class ManuscriptLoader {
             throw new BookbinderException("the manuscript has errors");
         }
         return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, Background.join(glossary),
-                Background.join(bibliography), colophon);
+                Background.join(bibliography), colophon, citationStyle);
     }
 
     private static Optional<Glossary> readGlossary(Path bookDir, BookConfig config, String relative, Diagnostics diagnostics) {

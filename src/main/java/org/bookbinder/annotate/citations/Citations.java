@@ -98,7 +98,9 @@ public final class Citations {
         this.bibliography = manuscript.bibliography();
         this.diagnostics = diagnostics;
         this.chapterOrder = manuscript.chapters().stream().map(Chapter::file).toList();
-        this.style = bibliography.flatMap(b -> CitationStyle.load(manuscript.bookDir(), config, diagnostics));
+        this.style = bibliography.flatMap(b -> manuscript.citationStyle().isPresent()
+                ? manuscript.citationStyle().get().style(diagnostics)
+                : CitationStyle.load(manuscript.bookDir(), config, diagnostics));
         this.locale = style.map(s -> CitationLocale.of(config.language(), s).orElseGet(() -> {
             BookConfig.Position at = config.position("language");
             diagnostics.warning(Code.CITE_008, "book.yaml", at.line(), at.column(), "there is no CSL locale for the language '"
