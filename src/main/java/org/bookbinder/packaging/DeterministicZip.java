@@ -3,12 +3,14 @@ package org.bookbinder.packaging;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -54,17 +56,29 @@ final class DeterministicZip implements AutoCloseable {
     /** The {@code mimetype} entry; must be added first. */
     void mimetype() {
         byte[] data = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
-        entries.add(new Entry("mimetype", data, false));
+        entries.add(new Entry("mimetype", () -> data, false));
     }
 
     /** A deflated entry, written after those added before it. */
     void add(String name, byte[] data) {
+        entries.add(new Entry(name, () -> data, true));
+    }
+
+    /**
+     * A deflated entry, written after those added before it, whose data is made when the entries are deflated, as
+     * one of those parallel tasks (an {@link java.io.UncheckedIOException} it throws is thrown as its cause).
+     */
+    void add(String name, Supplier<byte[]> data) {
         entries.add(new Entry(name, data, true));
     }
 
     @Override
     public void close() throws IOException {
-        entries.parallelStream().forEach(Entry::compress);
+        try {
+            entries.parallelStream().forEach(Entry::compress);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         for (Entry e : entries) {
             e.offset = written;
             writeLocalHeader(e);
@@ -148,18 +162,19 @@ final class DeterministicZip implements AutoCloseable {
         writeShort((v >>> 16) & 0xffff);
     }
 
-    /** One entry: its name, its data, and once compressed, what is stored and the data's CRC. */
+    /** One entry: its name, its data (made when it is compressed), and once compressed, what is stored and the data's CRC. */
     private static final class Entry {
         final byte[] name;
-        final byte[] data;
+        private final Supplier<byte[]> source;
+        byte[] data;
         final boolean deflated;
         byte[] stored;
         long crc;
         long offset;
 
-        Entry(String name, byte[] data, boolean deflated) {
+        Entry(String name, Supplier<byte[]> source, boolean deflated) {
             this.name = name.getBytes(StandardCharsets.UTF_8);
-            this.data = data;
+            this.source = source;
             this.deflated = deflated;
         }
 
@@ -172,6 +187,7 @@ final class DeterministicZip implements AutoCloseable {
         }
 
         void compress() {
+            data = source.get();
             CRC32 c = new CRC32();
             c.update(data);
             crc = c.getValue();

@@ -51,14 +51,18 @@ public final class EpubPackager {
 
     /** Writes the EPUB to {@code out} (not closed), with the accessibility metadata derived from the content. */
     public static void write(Rendition rendition, AccessibilityMetadata accessibility, OutputStream out) throws IOException {
-        Book book = model(rendition);
-        byte[] ncx = ncx(book);
-        byte[] opf = packageDocument(rendition, accessibility).getBytes(StandardCharsets.UTF_8);
+        // The package document and the NCX (with epublib's model) are made while the other entries are deflated.
         try (DeterministicZip zip = new DeterministicZip(new NonClosing(out), rendition.modified())) {
             zip.mimetype();
             zip.add("META-INF/container.xml", resource("/org/bookbinder/templates/epub/container.xml"));
-            zip.add(CONTENT_DIR + "package.opf", opf);
-            zip.add(CONTENT_DIR + "toc.ncx", ncx);
+            zip.add(CONTENT_DIR + "package.opf", () -> packageDocument(rendition, accessibility).getBytes(StandardCharsets.UTF_8));
+            zip.add(CONTENT_DIR + "toc.ncx", () -> {
+                try {
+                    return ncx(model(rendition));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             zip.add(CONTENT_DIR + "styles/epub.css", rendition.epubCss().getBytes(StandardCharsets.UTF_8));
             for (ContentDocument doc : rendition.documents()) {
                 zip.add(CONTENT_DIR + doc.href(), doc.utf8());
