@@ -163,7 +163,14 @@ public final class Renderer {
         List<GeneratedPage> generated = new ArrayList<>();
         rendered.glossaryPage.join().ifPresent(g -> generated.add(g.page()));
         bibliography.ifPresent(generated::add);
-
+        // The print edition's last parts are put together on another core while the EPUB's pages are made here.
+        CompletableFuture<ByteBuffer> printHtml = CompletableFuture.supplyAsync(() -> {
+            List<Map<String, Object>> printParts = new ArrayList<>();
+            ordered.forEach(c -> printParts.add(c.printPart));
+            rendered.glossaryPrint.join().ifPresent(printParts::add);
+            bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
+            return PrintEdition.render(rendered.printCss, setting, printParts, rendered.colophon.print(), common);
+        });
 
         List<NavPoint> toc = new ArrayList<>();
         toc.add(new NavPoint("Title Page", href(TITLE_PAGE), List.of()));
@@ -214,12 +221,22 @@ public final class Renderer {
         colophonVars.put("colophonHtml", rendered.colophon.epub());
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
-        List<Map<String, Object>> printParts = new ArrayList<>();
-        ordered.forEach(c -> printParts.add(c.printPart));
-        rendered.glossaryPrint.join().ifPresent(printParts::add);
-        bibliography.ifPresent(g -> printParts.add(PrintEdition.set(PrintEdition.Part.of(g, Markup.parseFragment(g.bodyXhtml())), setting)));
-        ByteBuffer printHtml = PrintEdition.render(rendered.printCss, setting, printParts, rendered.colophon.print(), common);
-        return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, printHtml, resources);
+        return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, joined(printHtml), resources);
+    }
+
+    /** What {@code future} gives, or what it threw, as thrown. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static String href(String slug) {
