@@ -1,5 +1,6 @@
 package org.bookbinder.render;
 
+import org.bookbinder.Background;
 import org.bookbinder.Version;
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
@@ -221,22 +222,7 @@ public final class Renderer {
         colophonVars.put("colophonHtml", rendered.colophon.epub());
         documents.add(page(COLOPHON, "Colophon", Templates.epub("colophon.xhtml", colophonVars), Set.of()));
 
-        return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, joined(printHtml), resources);
-    }
-
-    /** What {@code future} gives, or what it threw, as thrown. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return new Rendition(config, rendered.modified, documents, rendered.epubCss, toc, Background.join(printHtml), resources);
     }
 
     static String href(String slug) {

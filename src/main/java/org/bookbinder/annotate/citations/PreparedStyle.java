@@ -1,5 +1,6 @@
 package org.bookbinder.annotate.citations;
 
+import org.bookbinder.Background;
 import org.bookbinder.diagnostics.Diagnostic;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.load.BookConfig;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The citation style book.yaml names, being read and parsed on a thread of its own while the load stage reads the
@@ -27,35 +27,16 @@ public final class PreparedStyle {
 
     /** Starts loading the style {@code config} names, for the book in {@code bookDir}. */
     public static PreparedStyle start(Path bookDir, BookConfig config) {
-        CompletableFuture<Loaded> loading = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                Diagnostics own = new Diagnostics();
-                Optional<CitationStyle> style = CitationStyle.load(bookDir, config, own);
-                loading.complete(new Loaded(style, own.list()));
-            } catch (RuntimeException | Error e) {
-                loading.completeExceptionally(e);
-            }
-        }, "bookbinder-citation-style");
-        t.setDaemon(true);
-        t.start();
-        return new PreparedStyle(loading);
+        return new PreparedStyle(Background.start("bookbinder-citation-style", () -> {
+            Diagnostics own = new Diagnostics();
+            Optional<CitationStyle> style = CitationStyle.load(bookDir, config, own);
+            return new Loaded(style, own.list());
+        }));
     }
 
     /** The style (waiting for it if need be), its diagnostics added to {@code diagnostics}; empty when it is bad. */
     Optional<CitationStyle> style(Diagnostics diagnostics) {
-        Loaded loaded;
-        try {
-            loaded = loading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        Loaded loaded = Background.join(loading);
         loaded.diagnostics().forEach(diagnostics::add);
         return loaded.style();
     }
