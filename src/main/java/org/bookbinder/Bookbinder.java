@@ -94,6 +94,7 @@ public final class Bookbinder {
                 return new BuildResult(List.of(), diagnostics.list(), timings);
             }
             progress.stage("package", 0);
+            LibraryRecords.Prepared records = LibraryRecords.prepare(rendition, accessibility, facts);
             OutputFiles output;
             try {
                 output = OutputFiles.begin(outDir);
@@ -116,7 +117,7 @@ public final class Bookbinder {
                         html.write(bytes);
                     }
                 }
-                LibraryRecords.write(rendition, accessibility, facts, output);
+                records.write(output);
                 t = lap(timings, "package", t);
                 if (options.pdf()) {
                     progress.stage("pdf", 0);
