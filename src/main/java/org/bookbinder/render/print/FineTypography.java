@@ -44,8 +44,10 @@ public final class FineTypography {
     private static final Pattern INITIAL = Pattern.compile("(?<!\\p{L})(\\p{Lu}\\.)[ \\t\\n]+(?=\\p{Lu})");
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?<![\\p{L}])(p|pp|vol|vols|no|No|nos|Nos|chap|ch|fig|Fig|figs|sec|n|nn|art|para|Mr|Mrs|Ms|Dr|St|Gen|Col|Capt|Lt|Sgt|Adm|Prof)\\.[ \\t\\n]+");
+    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
     private static final Pattern MONTH_DAY = Pattern.compile(
-            "(?<![\\p{L}])(January|February|March|April|May|June|July|August|September|October|November|December)[ \\t\\n]+(?=\\d)");
+            "(?<![\\p{L}])(" + String.join("|", MONTHS) + ")[ \\t\\n]+(?=\\d)");
     private static final Pattern REGNAL = Pattern.compile("(?<=\\p{L})[ \\t\\n]+(?=(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})(?![\\p{L}\\p{N}]))");
     private static final Pattern BEFORE_ELLIPSIS = Pattern.compile("[ \\t\\n]+(?=…)");
     private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}{2,})(?=s?(?![\\p{L}\\p{N}]))");
@@ -104,12 +106,13 @@ public final class FineTypography {
 
     /**
      * The no-break spaces. Each pattern runs only where one scan of the text found what it needs (a digit before
-     * a space, a capital or an abbreviation before ". ", a space before a digit or a Roman numeral's letter): this
-     * runs over every text of the book, and most of it has none. The replacements only turn spaces into no-break
-     * spaces, so what the scan found in the text before them is all a later pattern can find after them.
-     * {@code found} is what {@link #candidates} found in {@code s}; {@code s} itself comes back when nothing changes.
+     * a space, a capital or an abbreviation before ". ", a month before a space and a digit, a space before a word of
+     * a Roman numeral's letters): this runs over every text of the book, and most of it has none. The replacements
+     * only turn spaces into no-break spaces, so what the scan found in the text before them is all a later pattern can
+     * find after them. {@code found} is what {@link #candidates} found in {@code s} ({@code ~0} runs every pattern);
+     * {@code s} itself comes back when nothing changes.
      */
-    private static String noBreaks(String s, int found) {
+    static String noBreaks(String s, int found) {
         if ((found & ~TWO_CAPITALS) == 0) {
             return s;
         }
@@ -146,7 +149,7 @@ public final class FineTypography {
     private static final int LONGEST_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElseThrow();
 
     /** One scan of {@code s} for what each no-break pattern needs, and for two capitals: a set of the flags above. */
-    private static int candidates(char[] s) {
+    static int candidates(char[] s) {
         int found = 0;
         int n = s.length;
         boolean capitalBefore = false;
@@ -163,9 +166,13 @@ public final class FineTypography {
                 if (i + 1 < n) {
                     char next = s[i + 1];
                     if (next >= '0' && next <= '9') {
-                        found |= SPACE_DIGIT;
+                        if ((found & SPACE_DIGIT) == 0 && monthEndsBefore(s, i)) {
+                            found |= SPACE_DIGIT;
+                        }
                     } else if (next == 'I' || next == 'V' || next == 'X') {
-                        found |= SPACE_NUMERAL;
+                        if ((found & SPACE_NUMERAL) == 0 && numeralAt(s, i + 1)) {
+                            found |= SPACE_NUMERAL;
+                        }
                     }
                 }
                 if (i > 0) {
@@ -184,6 +191,40 @@ public final class FineTypography {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether one of {@link #MONTHS} ends just before the run of spaces that holds {@code s[space]}: most spaces before
+     * a number follow no month ("Chapter 5", "1974, 84"), and {@link #MONTH_DAY} is not run for those.
+     */
+    private static boolean monthEndsBefore(char[] s, int space) {
+        int end = space;
+        while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n')) {
+            end--;
+        }
+        for (String month : MONTHS) {
+            if (end >= month.length() && startsWith(s, end - month.length(), month)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the run of the letters I, V and X at {@code s[at]} ends the word, where {@link #REGNAL} may find a Roman
+     * numeral: not so in a word that only starts with one of them (Valsor, Ivanov, Xenia), nor before a digit. A
+     * character that is neither an ASCII letter nor a digit is left to the pattern.
+     */
+    private static boolean numeralAt(char[] s, int at) {
+        int end = at;
+        while (end < s.length && (s[end] == 'I' || s[end] == 'V' || s[end] == 'X')) {
+            end++;
+        }
+        if (end == s.length) {
+            return true;
+        }
+        char c = s[end];
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
     }
 
     /**

@@ -4,7 +4,9 @@ import org.bookbinder.render.Markup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,24 @@ class FineTypographyTest {
                 .as("an abbreviation is a whole word, found after other sentences' ends")
                 .contains("ended. Then").contains("Dr._Who").contains("Prof._Quatermass").contains("gap. 5").contains("Vols. 2");
         assertThat(apply("<p>On August 23, 1939, in World War II …</p>")).contains("August_23").contains("War_II").contains("II_…");
+    }
+
+    @Test
+    void theScanBeforeTheNoBreakPatternsMissesNoPlaceWhereOneApplies() {
+        List<String> words = List.of("August", "May", "Mayday", "March", "ember", "II", "IV", "XIV", "VIth", "Valsor", "I",
+                "X", "XX", "5", "23", "1939", "km", "percent", "p.", "pp.", "No.", "Dr.", "F.", "U.S.", "…", "NKVD", "é",
+                "\u216B", "²", ",", ".", "(", ")", "’", "\u00A0", "x");
+        List<String> spaces = List.of(" ", " ", " ", "\t", "\n", "  ", "");
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int w = random.nextInt(8); w >= 0; w--) {
+                s.append(words.get(random.nextInt(words.size()))).append(spaces.get(random.nextInt(spaces.size())));
+            }
+            String text = s.toString();
+            assertThat(FineTypography.noBreaks(text, FineTypography.candidates(text.toCharArray())))
+                    .as("%s", text).isEqualTo(FineTypography.noBreaks(text, ~0));
+        }
     }
 
     @Test
