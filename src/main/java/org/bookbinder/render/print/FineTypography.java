@@ -3,9 +3,9 @@ package org.bookbinder.render.print;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,8 +35,11 @@ public final class FineTypography {
     private static final Set<String> VERBATIM = Set.of("code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math");
     /** Elements whose text is neither hyphenated nor set in small capitals. */
     private static final Set<String> NO_HYPHENS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "cite");
-    /** Blocks whose last word keeps whole, so that no paragraph ends in a fragment of a word. */
-    private static final String BLOCKS = "p, li, dd, td, figcaption, span.note-p, .csl-entry";
+    /**
+     * Blocks whose last word keeps whole, so that no paragraph ends in a fragment of a word: these elements, a
+     * {@code span.note-p} and any {@code .csl-entry} (see {@link #block}).
+     */
+    private static final Set<String> BLOCKS = Set.of("p", "li", "dd", "td", "figcaption");
     private static final int MIN_WORD = 6;
 
     private static final Pattern UNIT = Pattern.compile(
@@ -53,6 +56,14 @@ public final class FineTypography {
     private static final Pattern ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}{2,})(?=s?(?![\\p{L}\\p{N}]))");
     private static final Pattern ROMAN = Pattern.compile("M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
     private static final String[] URL_SIGNS = {"://", "www.", "@", ".com", ".org", ".net", ".edu", ".gov"};
+    /** The ASCII characters that one of {@link #URL_SIGNS} starts with. */
+    private static final boolean[] SIGN_START = new boolean[0x80];
+
+    static {
+        for (String sign : URL_SIGNS) {
+            SIGN_START[sign.charAt(0)] = true;
+        }
+    }
 
     private FineTypography() {
     }
@@ -75,7 +86,13 @@ public final class FineTypography {
         for (int i = above.size() - 1; i >= 0; i--) {
             top = top.into(above.get(i), primary);
         }
-        collect(body, top, primary, texts, places);
+        List<Element> blocks = new ArrayList<>();
+        if (block(body, ClassNames.of(body))) {
+            blocks.add(body);
+        }
+        collect(body, top, primary, texts, places, blocks);
+        HyphenatedWords words = hyphenator.map(HyphenatedWords::of).orElse(null);
+        Scratch scratch = new Scratch();
         for (int i = 0; i < texts.size(); i++) {
             TextNode t = texts.get(i);
             Where where = places.get(i);
@@ -83,14 +100,14 @@ public final class FineTypography {
                 continue;
             }
             String original = t.getWholeText();
-            // The scans below read the text as an array: most texts hold curly quotes, so their strings are UTF-16,
-            // and String.charAt on those costs several calls a character in a JVM that runs only the C1 compiler.
-            char[] chars = original.toCharArray();
-            int found = candidates(chars);
+            // The scans below read the text as an array: String.charAt costs several calls a character in a JVM that
+            // runs only the C1 compiler.
+            char[] chars = scratch.text(original);
+            int found = candidates(chars, original.length());
             String s = noBreaks(original, found);
             boolean running = !where.noHyphens && !where.bareLink && !where.quoted;
-            if (running && hyphenator.isPresent() && (where.lang == null ? primary.equals(primary(language)) : where.sameLanguage)) {
-                s = hyphenate(s, s == original ? chars : s.toCharArray(), hyphenator.get());
+            if (running && words != null && (where.lang == null || where.sameLanguage)) {
+                s = hyphenate(s, s == original ? chars : scratch.text(s), words, scratch);
             }
             if (s != original) {
                 t.text(s);
@@ -99,8 +116,8 @@ public final class FineTypography {
                 smallCaps(t);
             }
         }
-        for (Element block : body.select(BLOCKS)) {
-            keepLastWordWhole(block);
+        for (Element block : blocks) {
+            keepLastWordWhole(block, ClassNames.has(ClassNames.of(block), "note-p"));
         }
     }
 
@@ -148,13 +165,19 @@ public final class FineTypography {
             "Sgt", "Adm", "Prof");
     private static final int LONGEST_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElseThrow();
 
-    /** One scan of {@code s} for what each no-break pattern needs, and for two capitals: a set of the flags above. */
-    static int candidates(char[] s) {
+    /**
+     * One scan of the text {@code s[0, n)} for what each no-break pattern needs, and for two capitals: a set of the
+     * flags above.
+     */
+    static int candidates(char[] s, int n) {
         int found = 0;
-        int n = s.length;
         boolean capitalBefore = false;
         for (int i = 0; i < n; i++) {
             char c = s[i];
+            if (c >= 'a' && c <= 'z') {             // most characters: nothing a pattern starts or ends with
+                capitalBefore = false;
+                continue;
+            }
             boolean capital = upperCase(c);
             if (capital && capitalBefore) {
                 found |= TWO_CAPITALS;
@@ -170,7 +193,7 @@ public final class FineTypography {
                             found |= SPACE_DIGIT;
                         }
                     } else if (next == 'I' || next == 'V' || next == 'X') {
-                        if ((found & SPACE_NUMERAL) == 0 && numeralAt(s, i + 1)) {
+                        if ((found & SPACE_NUMERAL) == 0 && numeralAt(s, i + 1, n)) {
                             found |= SPACE_NUMERAL;
                         }
                     }
@@ -211,16 +234,16 @@ public final class FineTypography {
     }
 
     /**
-     * Whether the run of the letters I, V and X at {@code s[at]} ends the word, where {@link #REGNAL} may find a Roman
-     * numeral: not so in a word that only starts with one of them (Valsor, Ivanov, Xenia), nor before a digit. A
-     * character that is neither an ASCII letter nor a digit is left to the pattern.
+     * Whether the run of the letters I, V and X at {@code s[at]} ends the word (the text ends at {@code n}), where
+     * {@link #REGNAL} may find a Roman numeral: not so in a word that only starts with one of them (Valsor, Ivanov,
+     * Xenia), nor before a digit. A character that is neither an ASCII letter nor a digit is left to the pattern.
      */
-    private static boolean numeralAt(char[] s, int at) {
+    private static boolean numeralAt(char[] s, int at, int n) {
         int end = at;
-        while (end < s.length && (s[end] == 'I' || s[end] == 'V' || s[end] == 'X')) {
+        while (end < n && (s[end] == 'I' || s[end] == 'V' || s[end] == 'X')) {
             end++;
         }
-        if (end == s.length) {
+        if (end == n) {
             return true;
         }
         char c = s[end];
@@ -265,56 +288,81 @@ public final class FineTypography {
     /**
      * Soft hyphens in every lower-case word of at least {@value #MIN_WORD} letters that stands alone (no digit or
      * soft hyphen beside it), outside anything that looks like a URL or an e-mail address. A scanner, not
-     * regular expressions: this runs over every word of the book. {@code chars} are the characters of {@code s};
-     * {@code s} itself comes back when no word gets a soft hyphen (the text is copied only from the first that does).
+     * regular expressions: this runs over every word of the book, so it reads each character once, as part of a run of
+     * letters or not, and looks at the whitespace-separated token around a word only when the word would be
+     * hyphenated. {@code chars} hold the characters of {@code s}; {@code s} itself comes back when no word gets a soft
+     * hyphen (the text is copied only from the first that does, into {@code scratch}).
      */
-    private static String hyphenate(String s, char[] chars, Hyphenator h) {
-        StringBuilder out = null;
-        HyphenatedWords words = HyphenatedWords.of(h);
-        int copied = 0;                          // chars[0, copied) are in out
-        int n = chars.length;
+    private static String hyphenate(String s, char[] chars, HyphenatedWords words, Scratch scratch) {
+        char[] out = null;
+        int size = 0;                            // out[0, size) holds chars[0, copied), hyphenated
+        int copied = 0;
+        int n = s.length();
         int i = 0;
         while (i < n) {
-            while (i < n && whitespace(chars[i])) {
+            char c = chars[i];
+            if (!letter(c)) {
                 i++;
-            }
-            int start = i;
-            while (i < n && !whitespace(chars[i])) {
-                i++;
-            }
-            if (i - start < MIN_WORD || urlish(chars, start, i)) {
                 continue;
             }
-            int j = start;
-            while (j < i) {
-                if (!letter(chars[j])) {
-                    j++;
-                    continue;
+            int start = i;                       // a run of letters, chars[start, i)
+            boolean lower = true;
+            boolean signs = false;               // whether a letter in it may start one of URL_SIGNS
+            int hash = 0;
+            do {
+                if (c < 'a' || c > 'z') {        // not the commonest case: lower = lower && lowerCase(c) is slower
+                    lower &= lowerCase(c);
+                    signs |= c < 0x80 && SIGN_START[c];
+                } else {
+                    signs |= SIGN_START[c];
                 }
-                int k = j;
-                boolean lower = true;
-                while (k < i && letter(chars[k])) {
-                    lower &= lowerCase(chars[k]);
-                    k++;
-                }
-                boolean alone = (j == start || !joins(chars[j - 1])) && (k == i || !joins(chars[k]));
-                if (lower && alone && k - j >= MIN_WORD) {
-                    String hyphenated = words.hyphenate(chars, j, k);
-                    if (hyphenated.length() != k - j) {
-                        if (out == null) {
-                            out = new StringBuilder(n + 32);
-                        }
-                        out.append(chars, copied, j - copied).append(hyphenated);
-                        copied = k;
+                hash = HyphenatedWords.hash(hash, c);
+                i++;
+            } while (i < n && letter(c = chars[i]));
+            if (lower && i - start >= MIN_WORD && (start == 0 || !joins(chars[start - 1])) && (i == n || !joins(chars[i]))
+                    && !inUrl(chars, n, start, i, signs)) {
+                char[] form = words.hyphenate(chars, start, i, hash);
+                if (form != null) {
+                    if (out == null) {
+                        out = scratch.out(n + n / 4 + form.length);
                     }
+                    int more = start - copied + form.length;
+                    if (size + more > out.length) {
+                        out = scratch.grow(size + more + n / 4);
+                    }
+                    System.arraycopy(chars, copied, out, size, start - copied);
+                    size += start - copied;
+                    System.arraycopy(form, 0, out, size, form.length);
+                    size += form.length;
+                    copied = i;
                 }
-                j = k;
             }
         }
         if (out == null) {
             return s;
         }
-        return out.append(chars, copied, n - copied).toString();
+        if (size + n - copied > out.length) {
+            out = scratch.grow(size + n - copied);
+        }
+        System.arraycopy(chars, copied, out, size, n - copied);
+        return new String(out, 0, size + n - copied);
+    }
+
+    /**
+     * Whether the whitespace-separated token around the word {@code s[start, end)} holds one of {@link #URL_SIGNS}
+     * (the text ends at {@code n}). {@code signs}: whether a letter of the word may start one; if not, only the
+     * characters of the token before and after the word are looked at.
+     */
+    private static boolean inUrl(char[] s, int n, int start, int end, boolean signs) {
+        int from = start;
+        while (from > 0 && !whitespace(s[from - 1])) {
+            from--;
+        }
+        int to = end;
+        while (to < n && !whitespace(s[to])) {
+            to++;
+        }
+        return urlish(s, from, start, to) || (signs && urlish(s, start, end, to)) || urlish(s, end, to, to);
     }
 
     /** {@link Character#isWhitespace(char)}, answered at once for ASCII. */
@@ -341,15 +389,15 @@ public final class FineTypography {
     }
 
     /**
-     * Whether {@code s[start, end)} holds one of {@link #URL_SIGNS}, the signs of an address: one pass over the
-     * word, looking closer only at the characters a sign starts with (this runs per word of the book).
+     * Whether one of {@link #URL_SIGNS}, the signs of an address, starts in {@code s[start, end)} and ends by
+     * {@code limit}: looking closer only at the characters a sign starts with.
      */
-    private static boolean urlish(char[] s, int start, int end) {
+    private static boolean urlish(char[] s, int start, int end, int limit) {
         for (int at = start; at < end; at++) {
             char c = s[at];
-            if (c == '@' || c == ':' || c == '.' || c == 'w') {
+            if (c < 0x80 && SIGN_START[c]) {
                 for (String sign : URL_SIGNS) {
-                    if (sign.charAt(0) == c && at + sign.length() <= end && startsWith(s, at, sign)) {
+                    if (sign.charAt(0) == c && at + sign.length() <= limit && startsWith(s, at, sign)) {
                         return true;
                     }
                 }
@@ -398,6 +446,40 @@ public final class FineTypography {
     }
 
     /**
+     * The character arrays one {@link #apply} reads its texts into and writes hyphenated texts in, grown as needed
+     * and used again for every text (a chapter has thousands).
+     */
+    private static final class Scratch {
+        private char[] text = new char[1024];
+        private char[] out = new char[1024];
+
+        /** The characters of {@code s}, at the start of the array. */
+        char[] text(String s) {
+            if (text.length < s.length()) {
+                text = new char[Math.max(s.length(), text.length * 2)];
+            }
+            s.getChars(0, s.length(), text, 0);
+            return text;
+        }
+
+        /** The output array, at least {@code capacity} long (what it holds is not kept). */
+        char[] out(int capacity) {
+            if (out.length < capacity) {
+                out = new char[Math.max(capacity, out.length * 2)];
+            }
+            return out;
+        }
+
+        /** The output array, at least {@code capacity} long, with what it holds. */
+        char[] grow(int capacity) {
+            if (out.length < capacity) {
+                out = Arrays.copyOf(out, Math.max(capacity, out.length * 2));
+            }
+            return out;
+        }
+    }
+
+    /**
      * Where a text stands, as its ancestors make it: inside verbatim text, inside a heading or the like, inside a
      * bare link, inside a quoted reading, and in which language. Worked out once on the way down the tree, rather than
      * by walking up from each text (a chapter has thousands).
@@ -406,8 +488,19 @@ public final class FineTypography {
         static final Where ABOVE = new Where(false, false, false, false, null, false);
 
         Where into(Element e, String primary) {
+            return into(e, ClassNames.of(e), primary);
+        }
+
+        /** {@link #into(Element, String)}, {@code classes} being the element's {@link ClassNames#of}. */
+        Where into(Element e, String classes, String primary) {
             String name = e.normalName();
-            boolean caps = e.hasClass("caps");
+            if (e.attributesSize() == 0) {      // most elements: only the name can change where the text stands
+                boolean v = VERBATIM.contains(name);
+                boolean h = NO_HYPHENS.contains(name);
+                return (v && !verbatim) || (h && !noHyphens)
+                        ? new Where(verbatim || v, noHyphens || h, bareLink, quoted, lang, sameLanguage) : this;
+            }
+            boolean caps = ClassNames.has(classes, "caps");
             boolean link = name.equals("a") && e.hasAttr("href") && e.attr("href").contains(":") && e.text().contains("/");
             String l = e.hasAttr("lang") ? e.attr("lang") : lang;
             boolean same = l == null ? sameLanguage : (l.equals(lang) ? sameLanguage : primary.equals(primary(l)));
@@ -416,63 +509,79 @@ public final class FineTypography {
         }
     }
 
-    /** The texts under {@code e} that are not blank, in document order, each with where it stands. */
-    private static void collect(Element e, Where where, String primary, List<TextNode> texts, List<Where> places) {
-        for (Node child : e.childNodes()) {
+    /**
+     * The texts under {@code e} that are not blank, in document order, each with where it stands, and the
+     * {@link #block}s under it. (By index: {@link Element#childNodes} copies the list.)
+     */
+    private static void collect(Element e, Where where, String primary, List<TextNode> texts, List<Where> places,
+                                List<Element> blocks) {
+        for (int i = 0; i < e.childNodeSize(); i++) {
+            Node child = e.childNode(i);
             if (child instanceof TextNode t) {
                 if (!t.isBlank()) {
                     texts.add(t);
                     places.add(where);
                 }
             } else if (child instanceof Element c) {
-                collect(c, where.into(c, primary), primary, texts, places);
+                String classes = ClassNames.of(c);
+                if (block(c, classes)) {
+                    blocks.add(c);
+                }
+                collect(c, where.into(c, classes, primary), primary, texts, places, blocks);
             }
         }
     }
 
-    /** Takes the soft hyphens out of the last word of {@code block} (its own text, not a note's inside it). */
-    private static void keepLastWordWhole(Element block) {
-        List<TextNode> texts = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode t && !t.isBlank()) {
-                texts.add(t);
-            }
-        }, block);
-        for (int i = texts.size() - 1; i >= 0; i--) {
-            TextNode t = texts.get(i);
-            if (!block.hasClass("note-p") && insideNote(t, block)) {
-                continue;                       // a note inside the paragraph is not where the paragraph ends
-            }
-            String s = t.getWholeText();
-            int end = s.length();
-            while (end > 0 && !wordChar(s.charAt(end - 1))) {
-                end--;
-            }
-            if (end > 0) {
-                int start = end;
-                while (start > 0 && wordChar(s.charAt(start - 1))) {
-                    start--;
-                }
-                if (s.substring(start, end).indexOf(SHY) >= 0) {
-                    t.text(s.substring(0, start) + s.substring(start, end).replace(String.valueOf(SHY), "") + s.substring(end));
-                }
-                return;
-            }
-        }
+    /**
+     * Whether {@code e} is one of the {@link #BLOCKS}, a {@code span.note-p} or a {@code .csl-entry}; {@code classes}
+     * is its {@link ClassNames#of}.
+     */
+    private static boolean block(Element e, String classes) {
+        String name = e.normalName();
+        return BLOCKS.contains(name)
+                || (name.equals("span") && ClassNames.has(classes, "note-p")) || ClassNames.has(classes, "csl-entry");
     }
 
-    private static boolean insideNote(Node n, Element block) {
-        for (Element p = parentOf(n); p != null && p != block; p = p.parent()) {
-            if (p.hasClass("note")) {
-                return true;
+    /**
+     * Takes the soft hyphens out of the last word of a block {@code e} (its own text, not a note's inside it, unless
+     * the block is a note's paragraph, {@code noteParagraph}): looks at the texts under {@code e} from the last, by
+     * index, for the last that holds a word; returns whether it found one.
+     */
+    private static boolean keepLastWordWhole(Element e, boolean noteParagraph) {
+        for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+            Node child = e.childNode(i);
+            if (child instanceof TextNode t) {
+                if (!t.isBlank() && keepWordWhole(t)) {
+                    return true;
+                }
+            } else if (child instanceof Element c) {
+                boolean note = !noteParagraph && ClassNames.has(ClassNames.of(c), "note");   // not where the paragraph ends
+                if (!note && keepLastWordWhole(c, noteParagraph)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static Element parentOf(Node n) {
-        Node p = n.parent();
-        return p instanceof Element e ? e : null;
+    /** Takes the soft hyphens out of the last word of {@code t}; returns whether it holds a word. */
+    private static boolean keepWordWhole(TextNode t) {
+        String s = t.getWholeText();
+        int end = s.length();
+        while (end > 0 && !wordChar(s.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && wordChar(s.charAt(start - 1))) {
+            start--;
+        }
+        if (s.substring(start, end).indexOf(SHY) >= 0) {
+            t.text(s.substring(0, start) + s.substring(start, end).replace(String.valueOf(SHY), "") + s.substring(end));
+        }
+        return true;
     }
 
     private static String primary(String tag) {

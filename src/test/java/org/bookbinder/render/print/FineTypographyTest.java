@@ -45,7 +45,7 @@ class FineTypographyTest {
                 s.append(words.get(random.nextInt(words.size()))).append(spaces.get(random.nextInt(spaces.size())));
             }
             String text = s.toString();
-            assertThat(FineTypography.noBreaks(text, FineTypography.candidates(text.toCharArray())))
+            assertThat(FineTypography.noBreaks(text, FineTypography.candidates(text.toCharArray(), text.length())))
                     .as("%s", text).isEqualTo(FineTypography.noBreaks(text, ~0));
         }
     }
