@@ -237,10 +237,20 @@ final class PrintEdition {
     /**
      * In one pass over the part: each id prefixed with the part's prefix, each link within the book made a link
      * within the edition, and the EPUB-only attributes, which have no place in HTML5 ({@code epub:type},
-     * {@code xml:lang}), dropped.
+     * {@code xml:lang}), dropped. A walk by index (not {@code getAllElements}, a list of them all) that passes over
+     * an element without attributes at once (most elements: removing an attribute would give each an empty set).
      */
     private static void localiseIds(Element body, String prefix, Map<String, String> prefixes) {
-        for (Element e : body.getAllElements()) {
+        localiseElement(body, prefix, prefixes);
+        for (int i = 0; i < body.childNodeSize(); i++) {
+            if (body.childNode(i) instanceof Element e) {
+                localiseIds(e, prefix, prefixes);
+            }
+        }
+    }
+
+    private static void localiseElement(Element e, String prefix, Map<String, String> prefixes) {
+        if (e.attributesSize() > 0) {
             if (e.hasAttr("id")) {
                 e.attr("id", prefix + e.attr("id"));
             }

@@ -46,7 +46,8 @@ public final class LongParagraphs {
         TextNode bestNode = null;
         int bestOffset = -1;
         int chars = 0;
-        for (Node child : p.childNodes()) {
+        for (int i = 0; i < p.childNodeSize(); i++) {
+            Node child = p.childNode(i);
             if (child instanceof TextNode t) {
                 Matcher m = SENTENCE_END.matcher(t.getWholeText());
                 while (m.find()) {
@@ -57,8 +58,8 @@ public final class LongParagraphs {
                     }
                 }
                 chars += t.getWholeText().length();
-            } else if (child instanceof Element el && !el.hasClass("note")) {
-                chars += el.text().length();
+            } else if (child instanceof Element el && !note(el)) {
+                chars += TextLength.of(el);
             }
         }
         if (bestNode == null || bestOffset >= bestNode.getWholeText().length()) {
@@ -81,7 +82,16 @@ public final class LongParagraphs {
         return rest;
     }
 
-    /** Estimated heights in points, from the geometry. */
+    /** Whether {@code e} is a note ({@code .note}). */
+    private static boolean note(Element e) {
+        return ClassNames.has(ClassNames.of(e), "note");
+    }
+
+    /**
+     * Estimated heights in points, from the geometry. The lengths of elements' text are {@link TextLength}'s, not
+     * {@code text().length()}, and children are read by index ({@link Element#childNodes} copies the list): this runs
+     * at every note of the book, more than once for a paragraph divided.
+     */
     private static final class Estimate {
         final double page;
         final double textLine;
@@ -102,15 +112,16 @@ public final class LongParagraphs {
         double height(Element p, int limit) {
             int chars = 0;
             double notesBottom = 0;
-            for (Node child : p.childNodes()) {
+            for (int i = 0; i < p.childNodeSize(); i++) {
+                Node child = p.childNode(i);
                 if (chars >= limit) {
                     break;
                 }
-                if (child instanceof Element el && el.hasClass("note")) {
+                if (child instanceof Element el && note(el)) {
                     double top = Math.max(notesBottom, Math.floor(chars / textChars) * textLine);
-                    notesBottom = top + (Math.ceil(el.text().length() / noteChars) + 0.5) * noteLine;
+                    notesBottom = top + (Math.ceil(TextLength.of(el) / noteChars) + 0.5) * noteLine;
                 } else {
-                    chars += child instanceof TextNode t ? t.getWholeText().length() : ((Element) child).text().length();
+                    chars += child instanceof TextNode t ? t.getWholeText().length() : TextLength.of((Element) child);
                 }
             }
             double text = Math.ceil(Math.min(chars, limit) / textChars) * textLine;

@@ -5,7 +5,10 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,12 +34,11 @@ public final class NotePlacement {
     /** Places the notes of {@code body} after their references; returns how many were moved. */
     public static int placeBesideReferences(Element body) {
         int moved = 0;
-        java.util.Map<String, Element> asides = new java.util.HashMap<>();
-        for (Element a : body.select("aside[id]")) {
-            asides.putIfAbsent(a.id(), a);
-        }
-        for (Element ref : body.select("a.noteref[href^=#]")) {
-            Element aside = asides.get(ref.attr("href").substring(1));
+        Found found = new Found();
+        found.look(body);
+        found.under(body);
+        for (Element ref : found.references) {
+            Element aside = found.asides.get(ref.attr("href").substring(1));
             if (aside == null || aside.parent() == null) {
                 continue;
             }
@@ -52,12 +54,58 @@ public final class NotePlacement {
             }
             moved++;
         }
-        for (Element section : body.select("section.notes")) {
-            if (section.select("aside").isEmpty()) {
-                section.remove();
+        List<Element> emptied = new ArrayList<>();
+        for (Element section : found.sections) {
+            if (within(section, body) && section.select("aside").isEmpty()) {
+                emptied.add(section);       // (a section inside a note that moved is no longer in the chapter)
             }
         }
+        emptied.forEach(Element::remove);
         return moved;
+    }
+
+    /**
+     * What the notes are placed by, in document order, found in one walk of the chapter (not a select for each):
+     * {@code aside[id]} by id (the first of each), {@code a.noteref[href^=#]}, {@code section.notes}.
+     */
+    private static final class Found {
+        final Map<String, Element> asides = new HashMap<>();
+        final List<Element> references = new ArrayList<>();
+        final List<Element> sections = new ArrayList<>();
+
+        /** Looks at the elements under {@code e}, by index ({@link Element#childNodes} copies the list). */
+        void under(Element e) {
+            for (int i = 0; i < e.childNodeSize(); i++) {
+                if (e.childNode(i) instanceof Element c) {
+                    look(c);
+                    under(c);
+                }
+            }
+        }
+
+        void look(Element e) {
+            if (e.attributesSize() == 0) {
+                return;                         // each of them has an attribute
+            }
+            String name = e.normalName();
+            if (name.equals("aside") && e.hasAttr("id")) {
+                asides.putIfAbsent(e.id(), e);
+            } else if (name.equals("a") && e.attr("href").startsWith("#") && ClassNames.has(ClassNames.of(e), "noteref")) {
+                references.add(e);
+            } else if (name.equals("section") && ClassNames.has(ClassNames.of(e), "notes")) {
+                sections.add(e);
+            }
+        }
+    }
+
+    /** Whether {@code e} is {@code root} or under it. */
+    private static boolean within(Element e, Element root) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node phrasing(Node node) {
