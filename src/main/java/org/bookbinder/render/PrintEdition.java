@@ -3,6 +3,7 @@ package org.bookbinder.render;
 import org.bookbinder.annotate.AnnotatedBook;
 import org.bookbinder.annotate.AnnotatedChapter;
 import org.bookbinder.annotate.Section;
+import org.bookbinder.render.print.ClassNames;
 import org.bookbinder.render.print.EmbeddedFonts;
 import org.bookbinder.render.print.FineTypography;
 import org.bookbinder.render.print.Hyphenator;
@@ -215,14 +216,17 @@ final class PrintEdition {
         return m;
     }
 
-    /** How much longer a chapter's notes are than its text (0 when it has none), by the lengths of their text. */
+    /**
+     * How much longer a chapter's notes ({@code span.note}) are than its text (0 when it has none), by the lengths of
+     * their text, measured in one walk.
+     */
     private static double noteDensity(Element body) {
-        int notes = body.select("span.note").stream().mapToInt(TextLength::of).sum();
+        TextLength.Lengths lengths = TextLength.of(body, e -> e.nameIs("span") && ClassNames.has(ClassNames.of(e), "note"));
+        int notes = lengths.parts();
         if (notes == 0) {
             return 0;
         }
-        int all = TextLength.of(body);
-        return (double) notes / Math.max(1, all - notes);
+        return (double) notes / Math.max(1, lengths.all() - notes);
     }
 
     private static String prefix(String slug) {

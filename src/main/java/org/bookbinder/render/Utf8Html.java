@@ -33,6 +33,11 @@ final class Utf8Html {
     /** Void elements, written as {@code <x …>} (when, as always, they have no children). */
     private static final Set<String> VOIDS = Set.of("br", "hr", "img", "wbr");
 
+    /** The ASCII characters written as they are in text: all but {@code & < >} and the controls XML does not allow. */
+    private static final boolean[] AS_IT_IS_IN_TEXT = asItIs("&<>");
+    /** The ASCII characters written as they are in an attribute value: those of text but {@code "}. */
+    private static final boolean[] AS_IT_IS_IN_ATTRIBUTE = asItIs("&<>\"");
+
     private byte[] out;
     private int size;
     private char[] chars = new char[1024];
@@ -44,8 +49,8 @@ final class Utf8Html {
     /** The children of {@code container}, which must be set to serialise as HTML (see {@link Markup#htmlUtf8}). */
     static byte[] children(Element container) {
         Utf8Html w = new Utf8Html(1 << 16);
-        for (Node child : container.childNodes()) {
-            w.node(child);
+        for (int i = 0; i < container.childNodeSize(); i++) {
+            w.node(container.childNode(i));
         }
         return Arrays.copyOf(w.out, w.size);
     }
@@ -57,18 +62,20 @@ final class Utf8Html {
             String name = e.tagName();
             ascii('<');
             ascii(name);
-            for (Attribute a : e.attributes()) {
-                ascii(' ');
-                ascii(a.getKey());
-                ascii('=');
-                ascii('"');
-                text(a.getValue(), true);
-                ascii('"');
+            if (e.attributesSize() > 0) {
+                for (Attribute a : e.attributes()) {
+                    ascii(' ');
+                    ascii(a.getKey());
+                    ascii('=');
+                    ascii('"');
+                    text(a.getValue(), true);
+                    ascii('"');
+                }
             }
             ascii('>');
             if (!VOIDS.contains(name)) {
-                for (Node child : e.childNodes()) {
-                    node(child);
+                for (int i = 0; i < e.childNodeSize(); i++) {      // by index: childNodes() copies the list
+                    node(e.childNode(i));
                 }
                 ascii('<');
                 ascii('/');
@@ -92,6 +99,9 @@ final class Utf8Html {
             }
         } else if (!CONTAINERS.contains(name)) {
             return false;
+        }
+        if (e.attributesSize() == 0) {
+            return true;                        // (attributes() would make an empty set of them)
         }
         for (Attribute a : e.attributes()) {
             String key = a.getKey();
@@ -128,8 +138,13 @@ final class Utf8Html {
         char[] cs = chars;
         byte[] b = out;
         int at = size;
+        boolean[] asItIs = attribute ? AS_IT_IS_IN_ATTRIBUTE : AS_IT_IS_IN_TEXT;
         for (int i = 0; i < n; i++) {
             char c = cs[i];
+            if (c < 0x80 && asItIs[c]) {             // the commonest: one byte, the character's own
+                b[at++] = (byte) c;
+                continue;
+            }
             String entity = null;
             if (c < 0x80) {
                 if (c >= 0x20) {
@@ -176,6 +191,14 @@ final class Utf8Html {
             }
         }
         size = at;
+    }
+
+    private static boolean[] asItIs(String escaped) {
+        boolean[] asItIs = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            asItIs[c] = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && escaped.indexOf(c) < 0;
+        }
+        return asItIs;
     }
 
     private void ascii(String s) {

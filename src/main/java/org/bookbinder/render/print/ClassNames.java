@@ -8,17 +8,17 @@ import org.jsoup.nodes.Element;
  * several names. As jsoup matches by default: the value is split at spaces, tabs, line feeds, form feeds and carriage
  * returns, and a name matches a part ignoring case.
  */
-final class ClassNames {
+public final class ClassNames {
     private ClassNames() {
     }
 
     /** The value of the {@code class} attribute of {@code e}, {@code ""} when it has none. */
-    static String of(Element e) {
+    public static String of(Element e) {
         return e.attributesSize() == 0 ? "" : e.attr("class");
     }
 
     /** Whether {@code classes}, the value of a {@code class} attribute, holds the class {@code name}. */
-    static boolean has(String classes, String name) {
+    public static boolean has(String classes, String name) {
         int n = classes.length();
         int length = name.length();
         if (length == 0 || n < length) {

@@ -8,6 +8,10 @@ import org.jsoup.parser.Tag;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
 /**
  * The length of jsoup's {@link Element#text()} of an element, counted without building the text: the print edition
  * weighs each chapter's notes against its text ({@code noteDensity}), and a chapter's text is tens of kilobytes.
@@ -38,7 +42,53 @@ public final class TextLength implements NodeVisitor {
     public static int of(Element element) {
         TextLength count = new TextLength();
         NodeTraversor.traverse(count, element);
-        return count.seenHigh ? count.length - count.leadingLow - count.trailingLow : 0;
+        return count.result();
+    }
+
+    /** The length of an element's text, and the sum of the lengths of its parts' (see {@link #of(Element, Predicate)}). */
+    public record Lengths(int all, int parts) {
+    }
+
+    /**
+     * {@code element.text().length()}, and the sum of {@code text().length()} of each element at or under it that
+     * {@code part} picks (a part inside another counted in both), in one walk: the print edition weighs a chapter's
+     * notes against all its text.
+     */
+    public static Lengths of(Element element, Predicate<Element> part) {
+        TextLength all = new TextLength();
+        List<TextLength> open = new ArrayList<>();          // the parts the walk is in, the innermost last
+        List<Element> roots = new ArrayList<>();
+        int[] parts = {0};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                all.head(node, depth);
+                if (node instanceof Element e && part.test(e)) {
+                    open.add(new TextLength());
+                    roots.add(e);
+                }
+                for (TextLength count : open) {
+                    count.head(node, depth);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                all.tail(node, depth);
+                for (TextLength count : open) {
+                    count.tail(node, depth);
+                }
+                if (!roots.isEmpty() && roots.get(roots.size() - 1) == node) {
+                    roots.remove(roots.size() - 1);
+                    parts[0] += open.remove(open.size() - 1).result();
+                }
+            }
+        }, element);
+        return new Lengths(all.result(), parts[0]);
+    }
+
+    private int result() {
+        return seenHigh ? length - leadingLow - trailingLow : 0;
     }
 
     @Override
@@ -71,7 +121,8 @@ public final class TextLength implements NodeVisitor {
     /**
      * jsoup's {@code StringUtil.appendNormalisedWhitespace}, leading whitespace stripped after a space: {@link #add}
      * character by character, with the counts kept in local variables (this runs over every character of the book,
-     * and the C1 compiler keeps no field in a register).
+     * and the C1 compiler keeps no field in a register), and a run of characters that are counted as they are
+     * (most of a text) counted in a loop of its own.
      */
     private void normalised(String text) {
         int n = text.length();
@@ -90,7 +141,18 @@ public final class TextLength implements NodeVisitor {
         boolean reachedNonWhite = false;
         for (int i = 0; i < n; i++) {
             char c = cs[i];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
+            if (c > ' ' && c < 160) {                  // the commonest: a run of characters counted as they are
+                int from = i;
+                while (i + 1 < n && cs[i + 1] > ' ' && cs[i + 1] < 160) {
+                    i++;
+                }
+                len += i + 1 - from;
+                trail = 0;
+                high = true;
+                last = false;
+                lastWasWhite = false;
+                reachedNonWhite = true;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
                 if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
                     continue;
                 }

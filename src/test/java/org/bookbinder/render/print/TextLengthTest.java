@@ -9,7 +9,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link TextLength} counts what jsoup's {@code text()} would hold, for every element of many kinds of markup. */
+/**
+ * {@link TextLength} counts what jsoup's {@code text()} would hold, for every element of many kinds of markup, and for
+ * the spans at or under it (spans in spans among them).
+ */
 class TextLengthTest {
     private static final List<String> TAGS = List.of("p", "span", "em", "a", "sup", "code", "pre", "br", "div", "section",
             "aside", "ul", "li", "table", "tr", "td", "th", "h2", "blockquote", "dl", "dt", "dd", "img", "q", "small");
@@ -20,6 +23,9 @@ class TextLengthTest {
         Element body = Jsoup.parseBodyFragment(html).body();
         for (Element e : body.getAllElements()) {
             assertThat(TextLength.of(e)).as("text() of <%s> in %s", e.tagName(), html).isEqualTo(e.text().length());
+            int spans = e.select("span").stream().mapToInt(s -> s.text().length()).sum();
+            assertThat(TextLength.of(e, s -> s.nameIs("span"))).as("text() of <%s> and of its spans in %s", e.tagName(), html)
+                    .isEqualTo(new TextLength.Lengths(e.text().length(), spans));
         }
     }
 
