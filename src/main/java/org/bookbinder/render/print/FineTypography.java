@@ -103,11 +103,19 @@ public final class FineTypography {
             // The scans below read the text as an array: String.charAt costs several calls a character in a JVM that
             // runs only the C1 compiler.
             char[] chars = scratch.text(original);
-            int found = candidates(chars, original.length());
-            String s = noBreaks(original, found);
             boolean running = !where.noHyphens && !where.bareLink && !where.quoted;
+            int found;
+            String s;
             if (running && words != null && (where.lang == null || where.sameLanguage)) {
-                s = hyphenate(s, s == original ? chars : scratch.text(s), words, scratch);
+                s = hyphenate(original, chars, words, scratch, true);      // and the candidates, in the same scan
+                found = scratch.found;
+                String spaced = noBreaks(original, found);
+                if (spaced != original) {                                  // seldom: the text with no-break spaces
+                    s = hyphenate(spaced, scratch.text(spaced), words, scratch, false);
+                }
+            } else {
+                found = candidates(chars, original.length());
+                s = noBreaks(original, found);
             }
             if (s != original) {
                 t.text(s);
@@ -171,44 +179,47 @@ public final class FineTypography {
      */
     static int candidates(char[] s, int n) {
         int found = 0;
-        boolean capitalBefore = false;
         for (int i = 0; i < n; i++) {
             char c = s[i];
-            if (c >= 'a' && c <= 'z') {             // most characters: nothing a pattern starts or ends with
-                capitalBefore = false;
-                continue;
+            if (c < 'a' || c > 'z') {               // most characters: nothing a pattern starts or ends with
+                found = candidatesAt(s, n, i, found);
             }
-            boolean capital = upperCase(c);
-            if (capital && capitalBefore) {
+        }
+        return found;
+    }
+
+    /** {@code found} with the flags of what {@code s[i]} (not a lower-case ASCII letter) starts or ends. */
+    private static int candidatesAt(char[] s, int n, int i, int found) {
+        char c = s[i];
+        if (upperCase(c)) {
+            if (i > 0 && upperCase(s[i - 1])) {
                 found |= TWO_CAPITALS;
             }
-            capitalBefore = capital;
-            if (c == '…') {
-                found |= ELLIPSIS;
-            } else if (c == ' ' || c == '\t' || c == '\n') {
-                if (i + 1 < n) {
-                    char next = s[i + 1];
-                    if (next >= '0' && next <= '9') {
-                        if ((found & SPACE_DIGIT) == 0 && monthEndsBefore(s, i)) {
-                            found |= SPACE_DIGIT;
-                        }
-                    } else if (next == 'I' || next == 'V' || next == 'X') {
-                        if ((found & SPACE_NUMERAL) == 0 && numeralAt(s, i + 1, n)) {
-                            found |= SPACE_NUMERAL;
-                        }
+        } else if (c == '…') {
+            found |= ELLIPSIS;
+        } else if (c == ' ' || c == '\t' || c == '\n') {
+            if (i + 1 < n) {
+                char next = s[i + 1];
+                if (next >= '0' && next <= '9') {
+                    if ((found & SPACE_DIGIT) == 0 && monthEndsBefore(s, i)) {
+                        found |= SPACE_DIGIT;
+                    }
+                } else if (next == 'I' || next == 'V' || next == 'X') {
+                    if ((found & SPACE_NUMERAL) == 0 && numeralAt(s, i + 1, n)) {
+                        found |= SPACE_NUMERAL;
                     }
                 }
-                if (i > 0) {
-                    char before = s[i - 1];
-                    if (before >= '0' && before <= '9') {
-                        found |= DIGIT_SPACE;
-                    } else if (before == '.' && i > 1) {
-                        if (upperCase(s[i - 2])) {
-                            found |= INITIAL_SPACE;
-                        }
-                        if ((found & ABBREVIATION_SPACE) == 0 && abbreviationEndsAt(s, i - 1)) {
-                            found |= ABBREVIATION_SPACE;
-                        }
+            }
+            if (i > 0) {
+                char before = s[i - 1];
+                if (before >= '0' && before <= '9') {
+                    found |= DIGIT_SPACE;
+                } else if (before == '.' && i > 1) {
+                    if (upperCase(s[i - 2])) {
+                        found |= INITIAL_SPACE;
+                    }
+                    if ((found & ABBREVIATION_SPACE) == 0 && abbreviationEndsAt(s, i - 1)) {
+                        found |= ABBREVIATION_SPACE;
                     }
                 }
             }
@@ -291,9 +302,11 @@ public final class FineTypography {
      * regular expressions: this runs over every word of the book, so it reads each character once, as part of a run of
      * letters or not, and looks at the whitespace-separated token around a word only when the word would be
      * hyphenated. {@code chars} hold the characters of {@code s}; {@code s} itself comes back when no word gets a soft
-     * hyphen (the text is copied only from the first that does, into {@code scratch}).
+     * hyphen (the text is copied only from the first that does, into {@code scratch}). With {@code find}, the same
+     * scan finds what {@link #candidates} does, into {@link Scratch#found}: the text is read once for both.
      */
-    private static String hyphenate(String s, char[] chars, HyphenatedWords words, Scratch scratch) {
+    static String hyphenate(String s, char[] chars, HyphenatedWords words, Scratch scratch, boolean find) {
+        int found = 0;
         char[] out = null;
         int size = 0;                            // out[0, size) holds chars[0, copied), hyphenated
         int copied = 0;
@@ -302,6 +315,9 @@ public final class FineTypography {
         while (i < n) {
             char c = chars[i];
             if (!letter(c)) {
+                if (find) {
+                    found = candidatesAt(chars, n, i, found);
+                }
                 i++;
                 continue;
             }
@@ -313,6 +329,9 @@ public final class FineTypography {
                 if (c < 'a' || c > 'z') {        // not the commonest case: lower = lower && lowerCase(c) is slower
                     lower &= lowerCase(c);
                     signs |= c < 0x80 && SIGN_START[c];
+                    if (find) {
+                        found = candidatesAt(chars, n, i, found);
+                    }
                 } else {
                     signs |= SIGN_START[c];
                 }
@@ -338,6 +357,7 @@ public final class FineTypography {
                 }
             }
         }
+        scratch.found = found;
         if (out == null) {
             return s;
         }
@@ -449,9 +469,11 @@ public final class FineTypography {
      * The character arrays one {@link #apply} reads its texts into and writes hyphenated texts in, grown as needed
      * and used again for every text (a chapter has thousands).
      */
-    private static final class Scratch {
+    static final class Scratch {
         private char[] text = new char[1024];
         private char[] out = new char[1024];
+        /** What the last {@link #hyphenate} that was asked to find them found of the {@link #candidates}. */
+        int found;
 
         /** The characters of {@code s}, at the start of the array. */
         char[] text(String s) {
