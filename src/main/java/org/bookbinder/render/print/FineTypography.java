@@ -325,21 +325,28 @@ public final class FineTypography {
             boolean lower = true;
             boolean signs = false;               // whether a letter in it may start one of URL_SIGNS
             int hash = 0;
-            do {
-                if (c < 'a' || c > 'z') {        // not the commonest case: lower = lower && lowerCase(c) is slower
+            while (true) {
+                if (c >= 'a' && c <= 'z') {     // the commonest case first
+                    signs |= SIGN_START[c];
+                } else if (letter(c)) {
                     lower &= lowerCase(c);
                     signs |= c < 0x80 && SIGN_START[c];
                     if (find) {
                         found = candidatesAt(chars, n, i, found);
                     }
                 } else {
-                    signs |= SIGN_START[c];
+                    break;
                 }
                 hash = HyphenatedWords.hash(hash, c);
-                i++;
-            } while (i < n && letter(c = chars[i]));
+                if (++i == n) {
+                    break;
+                }
+                c = chars[i];
+            }
+            // A word between spaces with no letter that starts an address sign is no address (most words).
+            boolean bare = !signs && (start == 0 || whitespace(chars[start - 1])) && (i == n || whitespace(chars[i]));
             if (lower && i - start >= MIN_WORD && (start == 0 || !joins(chars[start - 1])) && (i == n || !joins(chars[i]))
-                    && !inUrl(chars, n, start, i, signs)) {
+                    && (bare || !inUrl(chars, n, start, i, signs))) {
                 char[] form = words.hyphenate(chars, start, i, hash);
                 if (form != null) {
                     if (out == null) {
