@@ -33,10 +33,27 @@ public final class LongParagraphs {
     /** Divides the paragraphs of {@code body} whose notes would not fit beside them on one page. */
     public static void divide(Element body, PageGeometry g, PageGeometry.Columns columns) {
         Estimate e = new Estimate(g, columns);
-        for (Element p : body.select("p.with-notes")) {
+        List<Element> withNotes = new ArrayList<>();
+        paragraphsWithNotes(body, withNotes);
+        for (Element p : withNotes) {
             Element part = p;
             while (part != null && e.height(part, Integer.MAX_VALUE) > e.page * FILL) {
                 part = splitAtSentence(part, e);
+            }
+        }
+    }
+
+    /**
+     * The {@code p.with-notes} at or under {@code e}, in document order: a walk by index, cheaper than jsoup's select
+     * (and its {@code childNodes()}, which copies the list).
+     */
+    private static void paragraphsWithNotes(Element e, List<Element> found) {
+        if (e.nameIs("p") && ClassNames.has(ClassNames.of(e), "with-notes")) {
+            found.add(e);
+        }
+        for (int i = 0; i < e.childNodeSize(); i++) {
+            if (e.childNode(i) instanceof Element c) {
+                paragraphsWithNotes(c, found);
             }
         }
     }

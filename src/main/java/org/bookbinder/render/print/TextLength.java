@@ -33,7 +33,9 @@ public final class TextLength implements NodeVisitor {
     /** How many characters up to U+0020 end what is counted so far. */
     private int trailingLow;
     /** Each text's characters, read into an array (String.charAt on UTF-16 text is slow under the C1 compiler). */
-    private char[] chars = new char[256];
+    private char[] chars = NO_CHARS;
+    /** The array before the first text: most elements measured are small, and many hold no text of their own. */
+    private static final char[] NO_CHARS = new char[0];
 
     private TextLength() {
     }
@@ -127,7 +129,7 @@ public final class TextLength implements NodeVisitor {
     private void normalised(String text) {
         int n = text.length();
         if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
+            chars = new char[Math.max(Math.max(n, 64), chars.length * 2)];
         }
         text.getChars(0, n, chars, 0);
         char[] cs = chars;
