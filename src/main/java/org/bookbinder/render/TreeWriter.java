@@ -9,6 +9,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.ParseSettings;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.Tag;
+import org.jsoup.parser.TagSet;
 
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,11 @@ final class TreeWriter extends HtmlWriter {
 
     private final StringBuilder out;
     private final RawHtmlSpans rawHtml;
+    /**
+     * The document's tags, as the parser keeps one set for a parse ({@code Tag.valueOf} would make a new set, and a
+     * copy of the tag, at every element).
+     */
+    private final TagSet tags = TagSet.Html();
     private final Element root;
     private Element current;
     /** The characters written since the last tag: jsoup makes one text node of them. */
@@ -141,7 +147,7 @@ final class TreeWriter extends HtmlWriter {
             giveUp();
             return;
         }
-        Tag tag = Tag.valueOf(name, Parser.NamespaceHtml, ParseSettings.htmlDefault);
+        Tag tag = tags.valueOf(name, Parser.NamespaceHtml, ParseSettings.htmlDefault);
         if (voidElement != tag.isEmpty()) {
             giveUp();                                   // <span /> stays open in HTML; <br> never does
             return;
