@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -66,6 +67,8 @@ final class CitationFormatter {
     private static final Pattern VOLUMES_TERM = Pattern.compile(
             "(<term name=\"number-of-volumes\"[^>]*>\\s*<single>)[^<]*(</single>\\s*<multiple>)([^<]*)(</multiple>)");
     private static final Pattern ENTRY = Pattern.compile("(?s)^<span class=\"csl-entry\">(.*)</span>$");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern DIGIT_RANGE = Pattern.compile("[0-9]+-[0-9]+");
     private static final Pattern NUMBER_RANGE = Pattern.compile("(\\d+)\\s*[-\u2013]\\s*(\\d+)");
 
     /** A cite to format: the work, its position values, its locator (or null) and whether to leave out the author. */
@@ -84,6 +87,8 @@ final class CitationFormatter {
     private final DefaultLocaleProvider locales = new PluralVolumes();
     private final DefaultAbbreviationProvider abbreviations = new DefaultAbbreviationProvider();
     private final ItemDataProvider items;
+    /** Each distinct locator value's stand-in (empty: none), for citeproc's number parser costs about 10 µs a call. */
+    private final Map<String, Optional<String>> standIns = new HashMap<>();
     private int calls;
 
     /**
@@ -144,7 +149,8 @@ final class CitationFormatter {
     /** The cite as XHTML, without the citation's own prefix, suffix or delimiters. */
     String format(Request request) {
         Locator locator = request.locator();
-        String standIn = locator == null ? null : standIn(locator.value());
+        String standIn = locator == null ? null
+                : standIns.computeIfAbsent(locator.value(), v -> Optional.ofNullable(standIn(v))).orElse(null);
         boolean suppress = request.suppressAuthor() && items.retrieveItem(request.key() + DERIVED) != null;
         String variantKey = style.variantKey(request.positions(), locator == null ? null : locator.label());
         String cacheKey = request.key() + '\u0001' + variantKey + '\u0001' + (locator == null ? "" : locator.label() + '\u0001'
@@ -349,8 +355,23 @@ final class CitationFormatter {
         }
     }
 
-    /** A stand-in of the same kind as the locator's value, or null when there is none to use. */
-    private static String standIn(String value) {
+    /**
+     * A stand-in of the same kind as the locator's value, or null when there is none to use. A page number and a range
+     * of two ("84", "84-86") are told at a glance: citeproc's own number parser, which decides every other value, costs
+     * about 10 µs a call (a 3,000-cite book has about 700 distinct values).
+     */
+    static String standIn(String value) {
+        if (DIGITS.matcher(value).matches()) {
+            return ONE;
+        }
+        if (DIGIT_RANGE.matcher(value).matches()) {
+            return RANGE;
+        }
+        return parsedStandIn(value);
+    }
+
+    /** The stand-in of the value's kind as citeproc's number parser tells it. */
+    static String parsedStandIn(String value) {
         List<NumberElement> elements = NumberParser.parse(value);
         boolean plural = !elements.isEmpty() && elements.get(0).isPlural();
         if (NumberHelper.isNumeric(value)) {

@@ -84,6 +84,20 @@ class CitationFormatterTest {
     }
 
     @Test
+    void numbersAndRangesOfTwoAreToldApartAsCiteprocsNumberParserTellsThem() {
+        for (int n = 0; n <= 2000; n += 7) {
+            for (String value : List.of(String.valueOf(n), n + "-" + (n + 13), "0" + n, n + "-" + n / 3)) {
+                assertThat(CitationFormatter.standIn(value)).as(value).isEqualTo(CitationFormatter.parsedStandIn(value))
+                        .isNotNull();
+            }
+        }
+        assertThat(CitationFormatter.standIn("84")).isNotEqualTo(CitationFormatter.standIn("84-86"));
+        for (String other : List.of("xii", "iv, vi-xi", "12 & 14", "3, 5", "84 - 86", "84\u201386", "n. 3")) {
+            assertThat(CitationFormatter.standIn(other)).as(other).isEqualTo(CitationFormatter.parsedStandIn(other));
+        }
+    }
+
+    @Test
     void namesForTheRunningText() {
         CitationFormatter f = formatter();
         assertThat(f.names("nimmo1988")).isEqualTo("Nimmo");
