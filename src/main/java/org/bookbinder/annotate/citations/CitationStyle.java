@@ -62,6 +62,8 @@ final class CitationStyle {
     private final Document dom;
     /** The variants written so far, by {@link #variantKey}. */
     private final Map<String, String> variants = new java.util.HashMap<>();
+    /** The style's XML, written at the first variant. */
+    private Written written;
     final boolean notes;
     final String layoutPrefix;
     final String layoutSuffix;
@@ -216,41 +218,75 @@ final class CitationStyle {
      * No disambiguation is done, so {@code disambiguate="true"} is false.
      */
     synchronized String variant(Set<String> positions, String label) {
-        // Synchronized: a DOM is not thread-safe even to read, and formatters on several threads ask for variants.
-        // A variant depends only on the values the style tests, its variantKey, so each is written once.
+        // Synchronized: formatters on several threads ask for variants. A variant depends only on the values the
+        // style tests, its variantKey, so each is written once.
         return variants.computeIfAbsent(variantKey(positions, label), k -> {
-            StringBuilder out = new StringBuilder(300_000);
-            out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-            write(dom.getDocumentElement(), positions, label, out);
-            return out.toString();
+            if (written == null) {
+                written = new Written(dom.getDocumentElement());
+            }
+            return written.variant(positions, label);
         });
     }
 
-    /** Writes an element as XML, its {@code cs:if}/{@code cs:else-if} tests decided for one variant. */
-    private static void write(Element e, Set<String> positions, String label, StringBuilder out) {
-        out.append('<').append(e.getTagName());
-        Map<String, String> attributes = new java.util.LinkedHashMap<>();
-        org.w3c.dom.NamedNodeMap map = e.getAttributes();
-        for (int i = 0; i < map.getLength(); i++) {
-            attributes.put(map.item(i).getNodeName(), map.item(i).getNodeValue());
+    /**
+     * The style's XML, written once (a DOM walk, about 2 ms for a big style) and kept in pieces: the text between the
+     * attributes of its {@code cs:if}/{@code cs:else-if} tags that test what a variant decides, which each variant
+     * writes between them.
+     */
+    private static final class Written {
+        /** The text before each condition's attributes (up to its tag name), and after the last. */
+        private final List<String> pieces = new ArrayList<>();
+        /** The attributes of each condition a variant decides, in document order. */
+        private final List<Map<String, String>> conditions = new ArrayList<>();
+
+        Written(Element root) {
+            StringBuilder piece = new StringBuilder(300_000);
+            piece.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+            write(root, piece);
+            pieces.add(piece.toString());
         }
-        if (CONDITIONS.contains(e.getLocalName())) {
-            attributes = decide(attributes, positions, label);
-        }
-        attributes.forEach((name, value) -> out.append(' ').append(name).append("=\"").append(escape(value, true)).append('"'));
-        if (!e.hasChildNodes()) {
-            out.append("/>");
-            return;
-        }
-        out.append('>');
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                write(child, positions, label, out);
-            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                out.append(escape(n.getNodeValue(), false));
+
+        String variant(Set<String> positions, String label) {
+            StringBuilder out = new StringBuilder(300_000);
+            for (int i = 0; i < conditions.size(); i++) {
+                out.append(pieces.get(i));
+                writeAttributes(decide(conditions.get(i), positions, label), out);
             }
+            return out.append(pieces.get(conditions.size())).toString();
         }
-        out.append("</").append(e.getTagName()).append('>');
+
+        private void write(Element e, StringBuilder piece) {
+            piece.append('<').append(e.getTagName());
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            org.w3c.dom.NamedNodeMap map = e.getAttributes();
+            for (int i = 0; i < map.getLength(); i++) {
+                attributes.put(map.item(i).getNodeName(), map.item(i).getNodeValue());
+            }
+            if (CONDITIONS.contains(e.getLocalName()) && decides(attributes)) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+                conditions.add(attributes);
+            } else {
+                writeAttributes(attributes, piece);
+            }
+            if (!e.hasChildNodes()) {
+                piece.append("/>");
+                return;
+            }
+            piece.append('>');
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element child) {
+                    write(child, piece);
+                } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    piece.append(escape(n.getNodeValue(), false));
+                }
+            }
+            piece.append("</").append(e.getTagName()).append('>');
+        }
+
+        private static void writeAttributes(Map<String, String> attributes, StringBuilder out) {
+            attributes.forEach((name, value) -> out.append(' ').append(name).append("=\"").append(escape(value, true)).append('"'));
+        }
     }
 
     private static String escape(String s, boolean attribute) {
@@ -280,6 +316,12 @@ final class CitationStyle {
             key.add("locator:" + label);
         }
         return String.join(" ", key);
+    }
+
+    /** Whether a {@code cs:if}/{@code cs:else-if} tests what a variant decides: its position, locator or disambiguation. */
+    private static boolean decides(Map<String, String> attributes) {
+        return !tokens(attributes.get("position")).isEmpty() || !tokens(attributes.get("locator")).isEmpty()
+                || attributes.containsKey("disambiguate");
     }
 
     /** The attributes of a {@code cs:if}/{@code cs:else-if} with its decided tests replaced by their outcome. */
