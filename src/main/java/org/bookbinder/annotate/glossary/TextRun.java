@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * each of its characters back to the text node and offset it came from, so that a match found in the run can be
  * wrapped in a link in the tree. What may not be matched (code, a link, a note reference, the text inside raw HTML)
  * is a {@link TermText#BARRIER} in the run. Reused from run to run; not thread-safe.
+ *
+ * <p>The map is kept for each node's characters (a segment), not for each character: it is asked of two characters
+ * a link, and this runs over every character of the book.
  */
 final class TextRun {
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\\s[^>]*)?>");
@@ -20,11 +23,13 @@ final class TextRun {
             "link", "meta", "source", "track", "wbr");
 
     private char[] text = new char[1024];
-    private Node[] nodes = new Node[1024];
-    private int[] offsets = new int[1024];
-    /** A text node's characters, read into an array. */
-    private char[] scratch = new char[256];
     private int length;
+    /** Where each segment starts in the run, and its node (null for a barrier). */
+    private int[] segmentStarts = new int[64];
+    private Node[] segmentNodes = new Node[64];
+    /** Whether a segment is its node's text as it is: a character's offset in the node is its place in the segment. */
+    private boolean[] segmentVerbatim = new boolean[64];
+    private int segments;
     private int htmlDepth;
 
     int length() {
@@ -37,15 +42,16 @@ final class TextRun {
     }
 
     void clear() {
-        Arrays.fill(nodes, 0, length, null);
+        Arrays.fill(segmentNodes, 0, segments, null);
+        segments = 0;
         length = 0;
         htmlDepth = 0;
     }
 
     /**
-     * The text's characters, normalised, each with its node and offset. One loop over an array with the run's arrays
-     * in local variables: this runs over every character of the book, {@code charAt} on a UTF-16 string costs several
-     * calls a character under the C1 compiler, and C1 keeps no field in a register.
+     * The text's characters, normalised. They are copied into the run as they are, and looked over in one loop for a
+     * character that is not its own normal form (printable ASCII and a single space are): most text nodes have none,
+     * and are done. Arrays in local variables: C1 keeps no field in a register.
      */
     void append(Text node) {
         if (htmlDepth > 0) {
@@ -54,39 +60,58 @@ final class TextRun {
         }
         String s = node.getLiteral();
         int n = s.length();
+        segment(node);
         ensureCapacity(length + n);
-        if (scratch.length < n) {
-            scratch = new char[Math.max(n, scratch.length * 2)];
-        }
-        s.getChars(0, n, scratch, 0);
-        char[] cs = scratch;
         char[] t = text;
-        Node[] ns = nodes;
-        int[] os = offsets;
-        int len = length;
-        for (int i = 0; i < n; i++) {
-            char c = cs[i];
-            if (c <= ' ' || c >= 0x7F) {
-                c = TermText.normal(c);         // the common case, printable ASCII, is its own normal form
+        int from = length;
+        int end = from + n;
+        s.getChars(0, n, t, from);
+        char previous = from > 0 ? t[from - 1] : 0;
+        int k = from;
+        for (; k < end; k++) {
+            char c = t[k];
+            if (c < ' ' || c >= 0x7F || (c == ' ' && previous == ' ')) {
+                break;
             }
-            if (c != 0 && !(c == ' ' && len > 0 && t[len - 1] == ' ')) {
-                t[len] = c;
-                ns[len] = node;
-                os[len++] = i;
+            previous = c;
+        }
+        if (k == end) {
+            length = end;
+            segmentVerbatim[segments - 1] = true;
+        } else {
+            length = normalise(t, k, end);
+        }
+    }
+
+    /** Puts {@code t[from, end)} in the normal form where it stands, from its first character that is not; the new end. */
+    private static int normalise(char[] t, int from, int end) {
+        int w = from;
+        for (int r = from; r < end; r++) {
+            char c = normal(t[r], w > 0 ? t[w - 1] : 0);
+            if (c != 0) {
+                t[w++] = c;
             }
         }
-        length = len;
+        return w;
+    }
+
+    /** A text character in the run's normal form after {@code previous}; 0 when it is dropped (a space after a space). */
+    private static char normal(char c, char previous) {
+        if (c < ' ' || c >= 0x7F) {
+            c = TermText.normal(c);
+        }
+        return c == ' ' && previous == ' ' ? 0 : c;
     }
 
     /** A line break: a space. */
     void space(Node node) {
         if (!endsWithSpace()) {
-            put(' ', node, 0);
+            put(' ', node);
         }
     }
 
     void barrier() {
-        put(TermText.BARRIER, null, 0);
+        put(TermText.BARRIER, null);
     }
 
     /** Raw inline HTML: a barrier; an opening tag hides the text up to its closing tag. */
@@ -102,19 +127,63 @@ final class TextRun {
         return length > 0 && text[length - 1] == ' ';
     }
 
-    private void put(char c, Node node, int offset) {
+    private void put(char c, Node node) {
+        segment(node);
         ensureCapacity(length + 1);
-        text[length] = c;
-        nodes[length] = node;
-        offsets[length++] = offset;
+        text[length++] = c;
+    }
+
+    /** Starts a segment: the characters from here on come from {@code node}. */
+    private void segment(Node node) {
+        if (segments == segmentStarts.length) {
+            segmentStarts = Arrays.copyOf(segmentStarts, segments * 2);
+            segmentNodes = Arrays.copyOf(segmentNodes, segments * 2);
+            segmentVerbatim = Arrays.copyOf(segmentVerbatim, segments * 2);
+        }
+        segmentStarts[segments] = length;
+        segmentVerbatim[segments] = false;
+        segmentNodes[segments++] = node;
+    }
+
+    /** The segment that the run's character {@code i} is in: the last one that starts at or before it. */
+    private int segmentOf(int i) {
+        int k = Arrays.binarySearch(segmentStarts, 0, segments, i);
+        if (k < 0) {
+            k = -k - 2;
+        }
+        while (k + 1 < segments && segmentStarts[k + 1] == i) {
+            k++;                                // segments that added no character start where the next one does
+        }
+        return k;
+    }
+
+    /**
+     * The offset in its text node of the run's character {@code i}, of segment {@code k}: its place in the segment, or
+     * when {@link #append} changed the node's text, found by putting that in the normal form again up to the character.
+     */
+    private int offsetOf(int i, int k) {
+        int start = segmentStarts[k];
+        if (segmentVerbatim[k]) {
+            return i - start;
+        }
+        String s = ((Text) segmentNodes[k]).getLiteral();
+        char previous = start > 0 ? text[start - 1] : 0;
+        int w = start;
+        for (int r = 0; r < s.length(); r++) {
+            char c = normal(s.charAt(r), previous);
+            if (c != 0) {
+                if (w++ == i) {
+                    return r;
+                }
+                previous = c;
+            }
+        }
+        throw new IllegalStateException("character " + i + " is not in its segment");
     }
 
     private void ensureCapacity(int needed) {
         if (needed > text.length) {
-            int size = Math.max(needed, text.length * 2);
-            text = Arrays.copyOf(text, size);
-            nodes = Arrays.copyOf(nodes, size);
-            offsets = Arrays.copyOf(offsets, size);
+            text = Arrays.copyOf(text, Math.max(needed, text.length * 2));
         }
     }
 
@@ -124,10 +193,12 @@ final class TextRun {
      * space or a barrier.
      */
     Wrap wrap(int start, int end) {
-        Text first = (Text) nodes[start];
-        Text last = (Text) nodes[end - 1];
-        int from = offsets[start];
-        int to = offsets[end - 1] + 1;
+        int firstSegment = segmentOf(start);
+        int lastSegment = segmentOf(end - 1);
+        Text first = (Text) segmentNodes[firstSegment];
+        Text last = (Text) segmentNodes[lastSegment];
+        int from = offsetOf(start, firstSegment);
+        int to = offsetOf(end - 1, lastSegment) + 1;
         Node common = commonAncestor(first, last);
         Node a = childOnPath(common, first);
         Node b = childOnPath(common, last);
