@@ -9,10 +9,12 @@ import org.commonmark.node.CustomNode;
 public final class GlossaryLink extends CustomNode {
     private final GlossaryEntry entry;
     private final String linkId;
+    private final String href;
 
-    GlossaryLink(GlossaryEntry entry, String linkId) {
+    GlossaryLink(GlossaryEntry entry, String linkId, String href) {
         this.entry = entry;
         this.linkId = linkId;
+        this.href = href;
     }
 
     public GlossaryEntry entry() {
@@ -22,5 +24,10 @@ public final class GlossaryLink extends CustomNode {
     /** The id of this link in its chapter: the target of the glossary page's backlink. */
     public String linkId() {
         return linkId;
+    }
+
+    /** Where the link goes: {@code glossary.xhtml#def-…}, its entry's definition (one string for all its links). */
+    public String href() {
+        return href;
     }
 }

@@ -64,8 +64,9 @@ public final class GlossaryLinker {
                         + " rename the file (or leave the glossary out of book.yaml and write the glossary as a chapter)"));
         glossary.entries().forEach(e -> Typography.apply(e.definition()));
         TermMatcher matcher = new TermMatcher(glossary.entries());
+        List<Target> targets = glossary.entries().stream().map(Target::of).toList();
         List<List<Linked>> linked = chapters.parallelStream()
-                .map(c -> c.frontMatter().glossaryLinks() ? new ChapterLinker(glossary.entries(), matcher, c.document()).link() : List.<Linked>of())
+                .map(c -> c.frontMatter().glossaryLinks() ? new ChapterLinker(targets, matcher, c.document()).link() : List.<Linked>of())
                 .toList();
 
         List<List<AnnotatedGlossary.Use>> uses = new ArrayList<>();
@@ -95,9 +96,19 @@ public final class GlossaryLinker {
     private record Linked(int entry, String linkId) {
     }
 
+    /**
+     * What the links to an entry share, made once an entry, not once a link: the id a link is given (when the chapter
+     * has no other element of that id) and the address of the definition.
+     */
+    private record Target(GlossaryEntry entry, String linkId, String href) {
+        static Target of(GlossaryEntry e) {
+            return new Target(e, "glossref-" + e.id(), GlossaryPage.SLUG + ".xhtml#" + e.definitionId());
+        }
+    }
+
     /** The linking of one chapter: which entries it has linked so far, and the ids it uses. */
     private static final class ChapterLinker {
-        private final List<GlossaryEntry> entries;
+        private final List<Target> targets;
         private final TermMatcher matcher;
         private final Node document;
         private final BitSet done = new BitSet();
@@ -106,8 +117,8 @@ public final class GlossaryLinker {
         private final TextRun run = new TextRun();
         private boolean notesPass;
 
-        ChapterLinker(List<GlossaryEntry> entries, TermMatcher matcher, Node document) {
-            this.entries = entries;
+        ChapterLinker(List<Target> targets, TermMatcher matcher, Node document) {
+            this.targets = targets;
             this.matcher = matcher;
             this.document = document;
         }
@@ -186,13 +197,13 @@ public final class GlossaryLinker {
                 TextRun.Wrap wrap = run.wrap(start, end);
                 if (wrap != null) {
                     done.set(entry);
-                    GlossaryEntry e = entries.get(entry);
-                    String id = "glossref-" + e.id();
+                    Target target = targets.get(entry);
+                    String id = target.linkId();
                     for (int n = 2; !ids.add(id); n++) {
-                        id = "glossref-" + e.id() + "-" + n;
+                        id = target.linkId() + "-" + n;
                     }
                     wraps.add(wrap);
-                    links.add(new GlossaryLink(e, id));
+                    links.add(new GlossaryLink(target.entry(), id, target.href()));
                     linked.add(new Linked(entry, id));
                 }
             });
