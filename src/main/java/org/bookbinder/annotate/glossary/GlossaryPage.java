@@ -132,25 +132,40 @@ public final class GlossaryPage {
 
     /** Each definition's plain text by its id, for the print edition's glossary links. */
     public static final class PrintDefinitions {
-        private final Map<String, String> plainDefinitions;
+        /** Each definition's plain text by the href of the links to it, {@code glossary.xhtml#def-…}. */
+        private final Map<String, String> byHref = new HashMap<>();
 
         private PrintDefinitions(Map<String, String> plainDefinitions) {
-            this.plainDefinitions = plainDefinitions;
+            plainDefinitions.forEach((id, text) -> byHref.put(SLUG + ".xhtml#" + id, text));
         }
 
         /**
          * Gives each glossary link of a chapter's print body its definition as plain text ({@code data-definition}),
-         * for the print edition on screen; the e-book does not need it (readers pop the definition up).
+         * for the print edition on screen; the e-book does not need it (readers pop the definition up). The links are
+         * the elements {@code a.glossref[href]} selects, found by a walk that asks a link for its class only when its
+         * href is a definition's (jsoup's {@code hasClass} reads a system property each time it is asked).
          */
         public void addTo(Element chapterBody) {
-            String prefix = SLUG + ".xhtml#";
-            for (Element a : chapterBody.select("a.glossref[href]")) {
-                String href = a.attr("href");
-                String definition = href.startsWith(prefix) ? plainDefinitions.get(href.substring(prefix.length())) : null;
-                if (definition != null) {
-                    a.attr("data-definition", definition);
+            addToLinksIn(chapterBody);
+        }
+
+        private void addToLinksIn(Element e) {
+            if (e.normalName().equals("a")) {
+                String definition = byHref.get(e.attr("href"));     // "" when it has none
+                if (definition != null && isGlossref(e)) {
+                    e.attributes().put("data-definition", definition);
                 }
             }
+            for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                if (e.childNode(i) instanceof Element child) {
+                    addToLinksIn(child);
+                }
+            }
+        }
+
+        /** Whether {@code a} has the class {@code glossref}: as a glossary link writes it, or among others. */
+        private static boolean isGlossref(Element a) {
+            return "glossref".equals(a.attributes().get("class")) || a.hasClass("glossref");
         }
     }
 
