@@ -137,14 +137,17 @@ public final class GlossaryLinker {
             return linked;
         }
 
+        /** The ids of the headings and spans under {@code node}; the leaves (most nodes: text) cost no call. */
         private void collectIds(Node node) {
-            if (node instanceof HeadingAttributes h) {
-                h.attributes().id().ifPresent(ids::add);
-            } else if (node instanceof Span s) {
-                s.attributes().id().ifPresent(ids::add);
-            }
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                collectIds(child);
+                if (child instanceof HeadingAttributes h) {
+                    h.attributes().id().ifPresent(ids::add);
+                } else if (child instanceof Span s) {
+                    s.attributes().id().ifPresent(ids::add);
+                }
+                if (child.getFirstChild() != null) {
+                    collectIds(child);
+                }
             }
         }
 

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads glossary.yaml: a list of {@code {term, aliases?, definition}}, the definition in Markdown. Every problem is a
@@ -39,6 +40,11 @@ import java.util.Set;
 public final class GlossaryReader {
     /** The keys of an entry. */
     static final List<String> KEYS = List.of("term", "aliases", "definition");
+    /** How an id is made from a term (see {@link #uniqueId}), compiled once, not once an entry. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019]");
+    private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
 
     private GlossaryReader() {
     }
@@ -223,8 +229,10 @@ public final class GlossaryReader {
      * dropped), lower-cased in the root locale so it never depends on the machine, unique in the glossary.
      */
     static String uniqueId(String term, Set<String> taken) {
-        String base = Normalizer.normalize(term, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("['\u2019]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String base = MARKS.matcher(Normalizer.normalize(term, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        base = APOSTROPHES.matcher(base).replaceAll("");
+        base = NOT_ID.matcher(base).replaceAll("-");
+        base = EDGE_HYPHENS.matcher(base).replaceAll("");
         if (base.isEmpty()) {
             base = "entry";
         }

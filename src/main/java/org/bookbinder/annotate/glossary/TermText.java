@@ -1,5 +1,7 @@
 package org.bookbinder.annotate.glossary;
 
+import java.util.regex.Pattern;
+
 /**
  * How glossary terms are compared with the text. Both sides are put in one normal form: runs of white space
  * (including no-break spaces and line breaks) become one space, typographic apostrophes ({@code ’ ‘ ʼ}) become
@@ -10,6 +12,7 @@ package org.bookbinder.annotate.glossary;
 final class TermText {
     /** Stands in the text for what may not be matched across (code, a link, a note reference). */
     static final char BARRIER = '\uFFFF';
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private TermText() {
     }
@@ -48,7 +51,7 @@ final class TermText {
 
     /** A term or alias as written, with white space collapsed (what the glossary page shows). */
     static String collapse(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        return WHITE_SPACE.matcher(s.strip()).replaceAll(" ");
     }
 
     static String fold(String s) {
