@@ -1,5 +1,6 @@
 package org.bookbinder.annotate.glossary;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +14,18 @@ import java.util.TreeMap;
  * "Crimean Tatars"). A match must be whole words: no letter or digit may touch it on either side. Immutable and
  * thread-safe.
  *
- * <p>The trie is a table: a row for each node, a column for each folded character that some form has (its
- * symbol), so a step of the walk is two array reads, the character's symbol and the row's cell. This runs at every
- * word of the book, under the C1 compiler, which would make a call of each step of a trie of objects. The table is
- * nodes × symbols: 1,288 × 20 cells for the 1,000-chapter benchmark's 120 terms.
+ * <p>The trie is a double array (Aoe's): each folded character that some form has is a number, its symbol; the node
+ * that symbol {@code c} leads to from node {@code s} is at {@code base[s] + c}, if {@code check} there says its
+ * parent is {@code s}. A step of the walk is three array reads. This runs at every word of the book, under the C1
+ * compiler, which would make a call of each step of a trie of objects; the arrays are about as long as the trie has
+ * nodes (a table of nodes × symbols would be megabytes for a glossary in Chinese).
  */
 final class TermMatcher {
     /** {@link TermText#isWordChar} of each ASCII character, looked up: it is asked of nearly every character. */
     private static final boolean[] ASCII_WORD = new boolean[0x80];
+    /** {@link #check} of a free place, and of the root's (which is no node's child). */
+    private static final int FREE = -1;
+    private static final int ROOT = -2;
 
     static {
         for (char c = 0; c < 0x80; c++) {
@@ -37,19 +42,15 @@ final class TermMatcher {
         void match(int start, int end, int entry);
     }
 
-    /** The symbol (column) of each ASCII character's folded form; 0 for a character no form has. */
+    /** The symbol of each ASCII character's folded form; 0 (which leads nowhere) for a character no form has. */
     private final int[] asciiSymbols = new int[0x80];
     /** The folded characters beyond ASCII that the forms have, sorted, and their symbols. */
     private final char[] otherChars;
     private final int[] otherSymbols;
-    /** Columns of the table: the symbols, and column 0 for a character no form has. */
-    private final int width;
-    /**
-     * The trie: the cell {@code row * width + symbol} is the row of the node the symbol leads to, 0 for none (row 0,
-     * the root, is no node's child).
-     */
-    private final int[] next;
-    /** The forms that end at each row's node; null where none does. */
+    /** The trie's nodes by place, the root at 0: where their children's places start, and each place's parent. */
+    private final int[] base;
+    private final int[] check;
+    /** The forms that end at each place's node; null where none does. */
     private final Form[][] forms;
 
     /** A matcher for the forms (term and aliases) of {@code entries}; an entry's index is its place in the list. */
@@ -88,33 +89,31 @@ final class TermMatcher {
             otherChars[k] = others.get(k);
             otherSymbols[k] = symbols.get(others.get(k));
         }
-        width = symbol + 1;
-        List<Builder> rows = new ArrayList<>();
-        top.number(rows);
-        next = new int[rows.size() * width];
-        forms = new Form[rows.size()][];
-        for (int row = 0; row < rows.size(); row++) {
-            Builder node = rows.get(row);
-            for (Map.Entry<Character, Builder> child : node.children.entrySet()) {
-                next[row * width + symbols.get(child.getKey())] = child.getValue().row;
-            }
-            forms[row] = node.forms.isEmpty() ? null : node.forms.toArray(new Form[0]);
-        }
+        DoubleArray trie = new DoubleArray(symbols.size() + 1);
+        trie.place(top, symbols);
+        base = trie.base;
+        check = trie.check;
+        forms = trie.forms;
     }
 
     /** Reports the matches in the first {@code n} characters of {@code text} (in the normal form), left to right. */
     void find(char[] text, int n, Sink sink) {
-        int[] next = this.next;                 // locals: C1 keeps no field in a register
-        int width = this.width;
+        int[] base = this.base;                 // locals: C1 keeps no field in a register
+        int[] check = this.check;
         Form[][] forms = this.forms;
         int i = 0;
         while (i < n) {
             // i is where a match may start: not inside a word
             int end = -1;
             int entry = -1;
-            int row = 0;
-            for (int j = i; j < n && (row = next[row * width + symbol(text[j])]) != 0; j++) {
-                Form[] here = forms[row];
+            int node = 0;
+            for (int j = i; j < n; j++) {
+                int next = base[node] + symbol(text[j]);
+                if (check[next] != node) {
+                    break;
+                }
+                node = next;
+                Form[] here = forms[node];
                 if (here != null && (j + 1 == n || !isWordChar(text[j + 1]) || !isWordChar(text[j]))) {
                     for (Form f : here) {
                         if (f.anyCase() || regionEquals(text, i, f.text())) {
@@ -164,18 +163,81 @@ final class TermMatcher {
         return true;
     }
 
-    /** A node of the trie as it is built: children by folded character, and the forms that end here. */
+    /** A node of the trie as it is built: children by folded character, the forms that end here, and its place. */
     private static final class Builder {
         private final Map<Character, Builder> children = new TreeMap<>();
         private final List<Form> forms = new ArrayList<>();
-        private int row;
+        private int place;
+    }
 
-        /** Gives this node and those under it their rows, this one first (the root's is 0). */
-        void number(List<Builder> rows) {
-            row = rows.size();
-            rows.add(this);
-            for (Builder child : children.values()) {
-                child.number(rows);
+    /** The double array as it is filled. */
+    private static final class DoubleArray {
+        /** Symbols and the 0 of a character no form has: how far beyond a base a step may read. */
+        private final int width;
+        private int[] base;
+        private int[] check;
+        private Form[][] forms;
+
+        DoubleArray(int width) {
+            this.width = width;
+            base = new int[2 * width];
+            check = new int[2 * width];
+            forms = new Form[2 * width][];
+            Arrays.fill(check, FREE);
+            check[0] = ROOT;
+        }
+
+        /**
+         * Gives each node of the trie its place, breadth first: a node's children go at the first base where all their
+         * places are free. The arrays reach {@link #width} beyond every base, so that no step reads past them.
+         */
+        void place(Builder top, Map<Character, Integer> symbols) {
+            ArrayDeque<Builder> queue = new ArrayDeque<>();
+            top.place = 0;
+            queue.add(top);
+            int firstFree = 1;
+            while (!queue.isEmpty()) {
+                Builder node = queue.remove();
+                forms[node.place] = node.forms.isEmpty() ? null : node.forms.toArray(new Form[0]);
+                if (node.children.isEmpty()) {
+                    continue;                   // base 0: its steps lead to places whose parent is another node
+                }
+                int[] childSymbols = node.children.keySet().stream().mapToInt(symbols::get).toArray();
+                while (firstFree < check.length && check[firstFree] != FREE) {
+                    firstFree++;
+                }
+                int b = Math.max(0, firstFree - childSymbols[0]);
+                while (!fits(b, childSymbols)) {
+                    b++;
+                }
+                grow(b + width);
+                base[node.place] = b;
+                int k = 0;
+                for (Builder child : node.children.values()) {
+                    child.place = b + childSymbols[k++];
+                    check[child.place] = node.place;
+                    queue.add(child);
+                }
+            }
+        }
+
+        private boolean fits(int b, int[] childSymbols) {
+            for (int c : childSymbols) {
+                if (b + c < check.length && check[b + c] != FREE) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow(int last) {
+            if (last >= check.length) {
+                int length = Math.max(last + 1, check.length * 2);
+                int old = check.length;
+                base = Arrays.copyOf(base, length);
+                check = Arrays.copyOf(check, length);
+                forms = Arrays.copyOf(forms, length);
+                Arrays.fill(check, old, length, FREE);
             }
         }
     }
