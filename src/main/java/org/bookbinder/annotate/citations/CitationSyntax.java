@@ -1,5 +1,6 @@
 package org.bookbinder.annotate.citations;
 
+import org.bookbinder.annotate.Nodes;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Image;
@@ -318,13 +319,8 @@ public final class CitationSyntax implements Parser.ParserExtension {
                     last.getInputIndex() + last.getLength() - 1, 1)));
         }
         citation.insertBefore(open);
-        for (Node n = citation.getFirstChild(); n != null; ) {
-            Node next = n.getNext();
-            citation.insertBefore(n);
-            n = next;
-        }
-        citation.insertBefore(close);
-        citation.unlink();
+        citation.insertAfter(close);
+        Nodes.unwrap(citation);
     }
 
     /** {@code @key [p. 84]}: the bracket after an in-text citation is its suffix. */

@@ -1,5 +1,6 @@
 package org.bookbinder.annotate.notes;
 
+import org.bookbinder.annotate.Nodes;
 import org.bookbinder.diagnostics.Code;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.commonmark.ext.footnotes.FootnoteDefinition;
@@ -76,7 +77,7 @@ public final class Notes {
                     int n = counter.next();
                     NoteBlock block = new NoteBlock(n, refId(n, 1));
                     Paragraph p = new Paragraph();
-                    moveChildren(inline, p);
+                    Nodes.moveChildren(inline, p);
                     block.appendChild(p);
                     blocks.put(n, block);
                     ref.insertBefore(new NoteReference(n, refId(n, 1)));
@@ -90,7 +91,7 @@ public final class Notes {
                         n = counter.next();
                         numbers.put(label, n);
                         NoteBlock block = new NoteBlock(n, refId(n, 1));
-                        moveChildren(def, block);
+                        Nodes.moveChildren(def, block);
                         blocks.put(n, block);
                         pending.add(block);
                     }
@@ -167,14 +168,5 @@ public final class Notes {
             }
         });
         return found;
-    }
-
-    private static void moveChildren(Node from, Node to) {
-        Node child = from.getFirstChild();
-        while (child != null) {
-            Node next = child.getNext();
-            to.appendChild(child);
-            child = next;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.bookbinder.annotate.sanitise;
 
+import org.bookbinder.annotate.Nodes;
 import org.bookbinder.diagnostics.Diagnostics;
 import org.bookbinder.load.Attributes;
 import org.bookbinder.load.HeadingAttributes;
@@ -52,7 +53,7 @@ public final class Links {
                 link.setDestination(v.url());
             } else {
                 diagnostics.report(v.code().get(), file, line(link), column(link), "link unlinked: " + v.reason());
-                unlink(link);
+                Nodes.unwrap(link);                        // the link's text (and whatever else is in it) in its place
             }
         }
         for (CustomNode node : attributed) {
@@ -85,22 +86,8 @@ public final class Links {
     private static void replace(CustomNode node, Attributes attributes) {
         CustomNode replacement = node instanceof Span ? new Span(attributes) : new HeadingAttributes(attributes);
         replacement.setSourceSpans(node.getSourceSpans());
-        for (Node child = node.getFirstChild(); child != null; ) {
-            Node next = child.getNext();
-            replacement.appendChild(child);
-            child = next;
-        }
+        Nodes.moveChildren(node, replacement);
         node.insertBefore(replacement);
         node.unlink();
-    }
-
-    /** The link's text (and whatever else is inside it) in its place. */
-    private static void unlink(Link link) {
-        for (Node child = link.getFirstChild(); child != null; ) {
-            Node next = child.getNext();
-            link.insertBefore(child);
-            child = next;
-        }
-        link.unlink();
     }
 }
