@@ -62,10 +62,10 @@ public final class ManuscriptLoader {
         checkNamedFile(bookDir, config, config.bibliography(), "bibliography", diagnostics);
         // The glossary and the bibliography are read while the chapters are (on a big book, tens of milliseconds this
         // thread would otherwise spend alone); the diagnostics are sorted, whichever thread reports first.
-        CompletableFuture<Optional<Glossary>> glossary = Background.start("bookbinder-glossary", () -> config.glossary()
+        CompletableFuture<Optional<Glossary>> glossaryRead = Background.start("bookbinder-glossary", () -> config.glossary()
                 .filter(r -> namedFileInside(bookDir, config, r, "glossary", diagnostics))
                 .flatMap(r -> readGlossary(bookDir, config, r, diagnostics)));
-        CompletableFuture<Optional<Bibliography>> bibliography = Background.start("bookbinder-bibliography", () -> config.bibliography()
+        CompletableFuture<Optional<Bibliography>> bibliographyRead = Background.start("bookbinder-bibliography", () -> config.bibliography()
                 .filter(r -> namedFileInside(bookDir, config, r, "bibliography", diagnostics))
                 .flatMap(r -> bibliography(bookDir, config, r, diagnostics)));
 
@@ -83,13 +83,13 @@ public final class ManuscriptLoader {
         List<ImageFile> images = ImageFiles.read(bookDir, imageUses, diagnostics);
         String epubCss = stylesheet(bookDir, "epub.css", diagnostics);
         String printCss = stylesheet(bookDir, "print.css", diagnostics);
-        Background.join(glossary);
-        Background.join(bibliography);
+        Optional<Glossary> glossary = Background.join(glossaryRead);
+        Optional<Bibliography> bibliography = Background.join(bibliographyRead);
         if (diagnostics.hasErrors()) {
             throw new BookbinderException("the manuscript has errors");
         }
-        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, Background.join(glossary),
-                Background.join(bibliography), colophon, citationStyle);
+        return new Manuscript(bookDir, config, chapters, epubCss, printCss, images, glossary, bibliography, colophon,
+                citationStyle);
     }
 
     private static Optional<Glossary> readGlossary(Path bookDir, BookConfig config, String relative, Diagnostics diagnostics) {
